@@ -1,0 +1,41 @@
+"""unres: read United Nations resolutions the way a drafter does.
+
+The library does everything the command line does:
+
+    >>> import unres
+    >>> doc = unres.parse_file("examples/ga-58-137.word-export.txt")
+    >>> [p.id for p in doc.paragraphs][:3]
+    ['PP1', 'PP2', 'PP3']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from unres.errors import ExitCode, InputError, UnresError
+from unres.models import Document, Footnote, Paragraph
+from unres.parse import parse_text
+from unres.read import DEFAULT_MAX_BYTES, Source, read_source
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "ExitCode",
+    "Footnote",
+    "InputError",
+    "Paragraph",
+    "Source",
+    "UnresError",
+    "__version__",
+    "parse_file",
+    "parse_text",
+    "read_source",
+]
+
+
+def parse_file(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and parse one rendering ('-' reads `stdin`)."""
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes)
+    return parse_text(source.text, source=source.name)

@@ -1,0 +1,199 @@
+"""The command line: arguments in, one library call, one renderer, output written, an exit code out.
+
+Nothing here parses, aligns or formats; heavy modules are imported inside the commands so that `unres --help`
+and `unres --version` start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from unres import __version__
+from unres.errors import ExitCode, UnresError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from unres.models import Document
+
+app = typer.Typer(
+    name="unres",
+    help="Read United Nations resolutions the way a drafter does: parse any rendering, compare versions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class ParseFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class SchemaName(StrEnum):
+    document = "document"
+
+
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: the NO_COLOR variable).")]
+WidthOption = Annotated[int | None, typer.Option("--width", min=20, help="Terminal width to lay out for.")]
+MaxSizeOption = Annotated[
+    int, typer.Option("--max-size", min=1, help="Refuse input files larger than this many bytes.")
+]
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"unres {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Read United Nations resolutions the way a drafter does.
+
+    Examples:
+
+      unres parse examples/ga-58-137.word-export.txt
+
+      unres parse resolution.txt --format json -o resolution.json
+    """
+
+
+@app.command()
+def parse(
+    file: Annotated[str, typer.Argument(help="A rendering of a resolution; '-' reads standard input.")],
+    output_format: Annotated[ParseFormat, typer.Option("--format", "-f", help="Output format.")] = ParseFormat.text,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    width: WidthOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+) -> None:
+    """Parse one rendering and show its structure: symbol, title, paragraphs, footnotes.
+
+    Examples:
+
+      unres parse examples/ga-58-137.word-export.txt
+
+      unres parse draft.md --format json | jq '.paragraphs[].id'
+
+      pdftotext resolution.pdf - | unres parse -
+    """
+    with _trouble_is_exit_2():
+        document = _parse(file, max_size)
+        if output_format is ParseFormat.json:
+            from unres.render.json import to_json
+
+            _emit_text(to_json(document), output, [file])
+        else:
+            from unres.render.terminal import document_outline
+
+            _emit_renderable(document_outline(document), output, [file], no_color, width)
+
+
+@app.command()
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="Which JSON output to describe.")] = SchemaName.document,
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema of a JSON output (the public interface of `--format json`).
+
+    Examples:
+
+      unres schema document > document.schema.json
+    """
+    with _trouble_is_exit_2():
+        from unres.models import Document
+        from unres.render.json import schema_json
+
+        models = {SchemaName.document: Document}
+        _emit_text(schema_json(models[name]), output, [])
+
+
+# --- plumbing ------------------------------------------------------------------------------------------------
+
+
+def _parse(file: str, max_size: int) -> Document:
+    from unres import parse_file
+
+    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size)
+
+
+def _console(no_color: bool, width: int | None, file: object = None) -> Console:
+    from rich.console import Console
+
+    return Console(
+        file=file,  # type: ignore[arg-type]
+        no_color=no_color or None,
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def _emit_text(text: str, output: Path | None, inputs: list[str]) -> None:
+    if output is not None:
+        from unres.write import write_atomically
+
+        write_atomically(text, output, inputs=inputs)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _emit_renderable(
+    renderable: RenderableType, output: Path | None, inputs: list[str], no_color: bool, width: int | None
+) -> None:
+    if output is not None:
+        from io import StringIO
+
+        buffer = StringIO()
+        _console(True, width or 100, buffer).print(renderable)
+        _emit_text(buffer.getvalue(), output, inputs)
+    else:
+        _console(no_color, width).print(renderable)
+
+
+@contextmanager
+def _trouble_is_exit_2() -> Iterator[None]:
+    """A user's problem becomes one line on standard error and exit status 2, never a traceback."""
+    try:
+        yield
+    except UnresError as error:
+        _fail(str(error))
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(int(ExitCode.TROUBLE)) from None
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"unres: {message}", err=True)
+    raise typer.Exit(int(ExitCode.TROUBLE))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("unres: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:
+        typer.echo(f"unres: internal error: {type(error).__name__}: {error} (please report this)", err=True)
+        sys.exit(int(ExitCode.TROUBLE))

@@ -1,0 +1,170 @@
+"""The data model every stage shares: a parsed resolution and the results computed from it.
+
+Models hold data only; formatting lives in ``unres.render``. The JSON form of these models is a public
+interface (see ``docs/json.md``); change a field only on purpose and bump ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+ParagraphKind = Literal["preambular", "operative", "annex", "plain"]
+
+
+class Model(BaseModel):
+    """Base for all models: unknown fields are refused so the public JSON stays what the schema says."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class FootnoteRef(Model):
+    """A footnote mark that stood in a paragraph's text."""
+
+    mark: str = Field(description="The footnote's number as printed, e.g. '4'.")
+    offset: int = Field(description="Character offset in the paragraph's clean `text` where the mark stood.")
+
+
+class Paragraph(Model):
+    """One preambular, operative or annex paragraph, or a sub-paragraph of one."""
+
+    id: str = Field(description="Stable identifier: PP1, OP3, OP3(b)(ii), ANNEX-2, ANNEX2-4(a), P1.")
+    kind: ParagraphKind = Field(description="Which part of the resolution the paragraph belongs to.")
+    label: str | None = Field(
+        default=None,
+        description="The number or letter as printed ('3', 'b', 'ii'); null for unnumbered paragraphs.",
+    )
+    opening: str | None = Field(
+        default=None,
+        description="The italic opening phrase ('Recalling also', 'Further invites'), also kept in `text`.",
+    )
+    text: str = Field(
+        description="Clean text: no label, no footnote marks, no markup, line wraps joined. For a paragraph "
+        "with sub-paragraphs this is the chapeau."
+    )
+    footnote_refs: list[FootnoteRef] = Field(default_factory=list, description="Marks removed from `text`.")
+    section: str | None = Field(default=None, description="The heading the paragraph stands under, if any.")
+    subparagraphs: list[Paragraph] = Field(default_factory=list, description="Nested (a), (i) … items.")
+
+    def walk(self) -> Iterator[Paragraph]:
+        """This paragraph, then its sub-paragraphs depth first."""
+        yield self
+        for sub in self.subparagraphs:
+            yield from sub.walk()
+
+    def full_text(self) -> str:
+        """Chapeau and every sub-paragraph, labels included: the paragraph as a reader sees it."""
+        parts = [self.text]
+        for sub in self.subparagraphs:
+            sub_text = sub.full_text()
+            parts.append(f"({sub.label}) {sub_text}" if sub.label else sub_text)
+        return " ".join(part for part in parts if part)
+
+
+class Footnote(Model):
+    """A footnote text and the paragraphs that refer to it."""
+
+    mark: str = Field(description="The footnote's number as printed.")
+    text: str = Field(description="The footnote text, wraps joined.")
+    referenced_in: list[str] = Field(
+        default_factory=list, description="Ids of the paragraphs (or 'title') whose text carries the mark."
+    )
+
+
+class Closing(Model):
+    """The meeting and date under the last operative paragraph."""
+
+    meeting: str | None = Field(default=None, description="e.g. '77th plenary meeting'.")
+    date: str | None = Field(default=None, description="e.g. '22 December 2003'.")
+
+
+class Annex(Model):
+    """An annex with its own numbered paragraphs."""
+
+    id: str = Field(description="'ANNEX' for the first annex, 'ANNEX2' for the second, and so on.")
+    heading: str = Field(description="The heading as printed, e.g. 'Annex' or 'Annex II'.")
+    title: str | None = Field(default=None, description="The annex title, if printed.")
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+
+
+class Metadata(Model):
+    """Document facts printed around the resolution text."""
+
+    adopted: str | None = Field(default=None, description="Adoption date as printed.")
+    distribution: str | None = Field(default=None, description="'General', 'Limited' …")
+    distributed: str | None = Field(default=None, description="Date on the 'Distr.' line.")
+    session: str | None = Field(default=None, description="e.g. 'Fifty-eighth session'.")
+    agenda_item: str | None = Field(default=None, description="e.g. '108' or '25 (b)'.")
+    committee: str | None = Field(
+        default=None,
+        description="The bracketed line, e.g. '[on the report of the Third Committee (A/58/499)]'.",
+    )
+    original_language: str | None = Field(default=None)
+    job_number: str | None = Field(default=None, description="The document-system job number, e.g. '06-57590'.")
+
+
+SetAsideReason = Literal[
+    "page-furniture",
+    "separator",
+    "document-system",
+    "front-matter",
+    "metadata",
+    "sponsors",
+    "markup",
+    "unassigned",
+]
+
+
+class SetAside(Model):
+    """Text of the rendering that is not resolution text, kept so that nothing is silently dropped."""
+
+    line: int = Field(description="1-based line number in the source.")
+    text: str = Field(description="The text set aside, as it stood.")
+    reason: SetAsideReason
+
+
+class Document(Model):
+    """A parsed resolution."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str | None = Field(default=None, description="File name the document was read from.")
+    structured: bool = Field(
+        default=True,
+        description="False when no resolution structure was found and the text was read as plain paragraphs.",
+    )
+    symbol: str | None = Field(default=None, description="e.g. 'A/RES/58/137', printed or derived from the number.")
+    number: str | None = Field(default=None, description="Resolution number as printed, e.g. '58/137'.")
+    title: str | None = None
+    body: str | None = Field(default=None, description="The author, e.g. 'The General Assembly'.")
+    sponsors: list[str] = Field(default_factory=list)
+    metadata: Metadata = Field(default_factory=Metadata)
+    paragraphs: list[Paragraph] = Field(default_factory=list, description="Preambular then operative paragraphs.")
+    annexes: list[Annex] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    closing: Closing | None = None
+    warnings: list[str] = Field(default_factory=list, description="What the parser could not read with confidence.")
+    set_aside: list[SetAside] = Field(default_factory=list, description="Furniture and metadata lines, not text.")
+
+    @property
+    def preamble(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "preambular"]
+
+    @property
+    def operative(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "operative"]
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        """Top-level paragraphs of the resolution and of every annex, in reading order."""
+        return [*self.paragraphs, *(p for annex in self.annexes for p in annex.paragraphs)]
+
+    def walk(self) -> Iterator[Paragraph]:
+        """Every paragraph and sub-paragraph in reading order."""
+        for paragraph in self.all_paragraphs():
+            yield from paragraph.walk()
+
+    def find(self, paragraph_id: str) -> Paragraph | None:
+        return next((p for p in self.walk() if p.id == paragraph_id), None)

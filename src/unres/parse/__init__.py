@@ -1,0 +1,296 @@
+"""Stage 2: decoded text becomes a `Document`.
+
+The passes, in order: split and clean lines (`lines`), find the author line and read the header (`header`), name
+running headers, collect footnote texts (`footnotes`), assemble paragraphs (`structure`), then build the model here:
+ids, clean texts, opening phrases, footnote marks, and the record of everything set aside.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unres.models import (
+    Annex,
+    Document,
+    Footnote,
+    FootnoteRef,
+    Paragraph,
+    SetAside,
+    SetAsideReason,
+)
+from unres.parse.footnotes import collect_footnotes, read_marks
+from unres.parse.header import Header, find_author, read_header, read_metadata
+from unres.parse.lines import (
+    ITALIC_CLOSE,
+    ITALIC_OPEN,
+    Kind,
+    Line,
+    mark_running_headers,
+    plain,
+    split_lines,
+    strip_marks,
+)
+from unres.parse.structure import (
+    AnnexDraft,
+    Draft,
+    Structure,
+    opening_phrase,
+    read_structure,
+    starts_operative_verb,
+    starts_preambular,
+)
+
+__all__ = ["parse_text"]
+
+_FIRST_NUMBER = re.compile(r"^1\.(?:\s|$)")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SPACES = re.compile(r"\s+")
+
+_SET_ASIDE_REASONS: dict[Kind, SetAsideReason] = {
+    Kind.FURNITURE: "page-furniture",
+    Kind.SYMBOL: "page-furniture",
+    Kind.LONE_NUMBER: "page-furniture",
+    Kind.SEPARATOR: "separator",
+    Kind.JUNK: "document-system",
+    Kind.FRONT_MATTER: "front-matter",
+}
+
+
+def parse_text(text: str, source: str | None = None) -> Document:
+    """Parse one rendering of a resolution (any of the text layouts unres knows) into a Document."""
+    lines = split_lines(text)
+    author = find_author(lines, _looks_like_start)
+    start = author + 1 if author is not None else _first_paragraph(lines)
+    header = read_header(lines, start if start is not None else len(lines), author)
+    body_start = start if start is not None else len(lines)
+    mark_running_headers(lines, [header.title or ""], body_start)
+    found_footnotes = collect_footnotes(lines)
+    structure = read_structure(lines, body_start)
+    structured = bool(structure.paragraphs or structure.annexes)
+    warnings = [*header.warnings, *found_footnotes.warnings, *structure.warnings]
+    if not structured:
+        structure = _plain_structure(lines)
+        warnings.insert(
+            0,
+            "no resolution structure found (no author line such as 'The General Assembly,', no numbered or "
+            "preambular paragraphs): read as plain paragraphs",
+        )
+        header = Header(title=header.title if structure.paragraphs else None)
+    elif author is None:
+        warnings.insert(0, "no author line (such as 'The General Assembly,') found")
+    read_metadata(structure.trailer, header)
+
+    builder = _Builder(lines, {n: d.text for n, d in found_footnotes.footnotes.items()})
+    paragraphs, annexes, footnotes = builder.build(structure.paragraphs, structure.annexes)
+    warnings.extend(builder.warnings)
+    return Document(
+        source=source,
+        structured=structured,
+        symbol=header.symbol,
+        number=header.number,
+        title=header.title,
+        body=header.body,
+        sponsors=header.sponsors,
+        metadata=header.metadata,
+        paragraphs=paragraphs,
+        annexes=annexes,
+        footnotes=footnotes,
+        closing=structure.closing,
+        warnings=warnings,
+        set_aside=_set_aside(lines, header, author, body_start if structured else 0, structure),
+    )
+
+
+def _looks_like_start(text: str) -> bool:
+    return starts_preambular(text) or bool(_FIRST_NUMBER.match(text)) or starts_operative_verb(text)
+
+
+def _first_paragraph(lines: list[Line]) -> int | None:
+    for index, line in enumerate(lines):
+        if line.kind is Kind.TEXT and (_FIRST_NUMBER.match(line.text) or starts_preambular(line.text)):
+            return index
+    return None
+
+
+def _plain_structure(lines: list[Line]) -> Structure:
+    """Without resolution structure, every block of text between blank lines is a paragraph."""
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    for line in lines:
+        if line.kind is Kind.TEXT:
+            if current is None:
+                current = Draft("plain", None, "plain")
+                drafts.append(current)
+            current.pieces.append(line.text)
+        elif line.kind is Kind.BLANK:
+            current = None
+    return Structure(drafts, [], None, [], [])
+
+
+class _Builder:
+    """Turns drafts into models: ids, clean texts, opening phrases and footnote marks.
+
+    Marks are read over all texts at once, in reading order, because their numbering runs through the document.
+    """
+
+    def __init__(self, lines: list[Line], footnote_texts: dict[int, str]) -> None:
+        self.vocabulary = {
+            w.lower() for line in lines if line.kind is Kind.TEXT for w in _WORD.findall(plain(line.text))
+        }
+        self.footnote_texts = footnote_texts
+        self.references: dict[str, list[str]] = {}
+        self.warnings: list[str] = []
+
+    def build(
+        self, paragraphs: list[Draft], annexes: list[AnnexDraft]
+    ) -> tuple[list[Paragraph], list[Annex], list[Footnote]]:
+        top = [(draft, paragraph_id) for draft, paragraph_id in self._ids(paragraphs, "")]
+        annex_ids = ["ANNEX" if index == 0 else f"ANNEX{index + 1}" for index in range(len(annexes))]
+        annex_top = [
+            list(self._ids(draft.paragraphs, annex_id + "-"))
+            for draft, annex_id in zip(annexes, annex_ids, strict=True)
+        ]
+        order: list[tuple[Draft, str]] = []
+        for draft, paragraph_id in [*top, *(pair for group in annex_top for pair in group)]:
+            order.extend(self._walk(draft, paragraph_id))
+        prepared = [self._prepare(draft.text) for draft, _ in order]
+        marked = read_marks([text for text, _ in prepared], set(self.footnote_texts))
+        cleaned = {
+            paragraph_id: (_SPACES.sub(" ", text).strip(), opening, refs)
+            for (_, paragraph_id), (_, opening), (text, refs) in zip(order, prepared, marked, strict=True)
+        }
+        result = [self._paragraph(draft, paragraph_id, cleaned) for draft, paragraph_id in top]
+        built_annexes = [
+            Annex(
+                id=annex_id,
+                heading=draft.heading,
+                title=_SPACES.sub(" ", plain(" ".join(draft.title_parts))).strip() or None,
+                paragraphs=[self._paragraph(d, i, cleaned) for d, i in group],
+            )
+            for draft, annex_id, group in zip(annexes, annex_ids, annex_top, strict=True)
+        ]
+        return result, built_annexes, self._footnotes()
+
+    def _ids(self, drafts: list[Draft], prefix: str) -> list[tuple[Draft, str]]:
+        counters: dict[str, int] = {}
+        seen: set[str] = set()
+        result = []
+        for draft in drafts:
+            base = self._top_id(draft, prefix, counters)
+            paragraph_id = base
+            while paragraph_id in seen:
+                paragraph_id += "'"
+            if paragraph_id != base:
+                self.warnings.append(f"paragraph {base} appears twice; the second is {paragraph_id}")
+            seen.add(paragraph_id)
+            result.append((draft, paragraph_id))
+        return result
+
+    @staticmethod
+    def _top_id(draft: Draft, prefix: str, counters: dict[str, int]) -> str:
+        if prefix:
+            if draft.label:
+                return f"{prefix}{draft.label}"
+            counters["P"] = counters.get("P", 0) + 1
+            return f"{prefix}P{counters['P']}"
+        short = {"preambular": "PP", "operative": "OP", "plain": "P", "annex": "ANNEX-"}[draft.kind]
+        counters[short] = counters.get(short, 0) + 1
+        if draft.kind == "operative" and draft.label:
+            return f"OP{draft.label}"
+        return f"{short}{counters[short]}"
+
+    def _walk(self, draft: Draft, paragraph_id: str) -> list[tuple[Draft, str]]:
+        pairs = [(draft, paragraph_id)]
+        for position, child in enumerate(draft.children, start=1):
+            pairs.extend(self._walk(child, self._child_id(paragraph_id, child, position)))
+        return pairs
+
+    @staticmethod
+    def _child_id(parent_id: str, child: Draft, position: int) -> str:
+        return f"{parent_id}({child.label})" if child.label else f"{parent_id}[{position}]"
+
+    def _paragraph(
+        self,
+        draft: Draft,
+        paragraph_id: str,
+        cleaned: dict[str, tuple[str, str | None, list[tuple[str, int]]]],
+    ) -> Paragraph:
+        text, opening_italic, refs = cleaned[paragraph_id]
+        for mark, _ in refs:
+            self.references.setdefault(mark, []).append(paragraph_id)
+        is_top = draft.style in ("number", "plain")
+        opening = opening_italic or (opening_phrase(text, draft.kind) if is_top else None)
+        return Paragraph(
+            id=paragraph_id,
+            kind=draft.kind,
+            label=draft.label,
+            opening=opening,
+            text=text,
+            footnote_refs=[FootnoteRef(mark=mark, offset=offset) for mark, offset in refs],
+            section=draft.section,
+            subparagraphs=[
+                self._paragraph(child, self._child_id(paragraph_id, child, position), cleaned)
+                for position, child in enumerate(draft.children, start=1)
+            ],
+        )
+
+    def _footnotes(self) -> list[Footnote]:
+        result = []
+        for number in sorted(self.footnote_texts):
+            text = _SPACES.sub(" ", strip_marks(self.footnote_texts[number])).strip()
+            mark = str(number)
+            result.append(Footnote(mark=mark, text=text, referenced_in=self.references.get(mark, [])))
+            if mark not in self.references:
+                self.warnings.append(f"footnote {mark} is not referenced in the text")
+        missing = sorted(set(self.references) - {f.mark for f in result}, key=int)
+        if missing:
+            self.warnings.append(f"footnote marks {', '.join(missing)} have no footnote text in this rendering")
+        return result
+
+    def _prepare(self, raw: str) -> tuple[str, str | None]:
+        """Join wraps and unwrap italics, keeping a leading italic phrase as the opening."""
+        joined = _SPACES.sub(" ", self._join_hyphens(raw)).strip()
+        opening = None
+        if joined.startswith(ITALIC_OPEN) and ITALIC_CLOSE in joined:
+            opening = plain(joined[1 : joined.index(ITALIC_CLOSE)]).strip() or None
+        return joined.replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, ""), opening
+
+    def _join_hyphens(self, text: str) -> str:
+        """A line-end hyphen joins: 'money-/laundering' is 'money-laundering', 'recog-/nize' is 'recognize'
+        only when the document itself spells it so and never with the hyphen."""
+
+        def join(found: re.Match[str]) -> str:
+            left, right = found.group(1), found.group(2)
+            hyphenated = f"{left}-{right}".lower()
+            solid = f"{left}{right}".lower()
+            if solid in self.vocabulary and hyphenated not in self.vocabulary:
+                return left + right
+            return f"{left}-{right}"
+
+        return re.sub(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)", join, text)
+
+
+def _set_aside(
+    lines: list[Line], header: Header, author: int | None, body_start: int, structure: Structure
+) -> list[SetAside]:
+    """Every line that is not resolution text, with the reason, so a reader can check nothing was lost."""
+    trailer = {line.number for line in structure.trailer}
+    title_lines = set(header.title_lines)
+    result: list[SetAside] = []
+    for index, line in enumerate(lines):
+        for piece in line.removed:
+            if line.kind is not Kind.JUNK:
+                result.append(SetAside(line=line.number, text=piece, reason="document-system"))
+        reason = _SET_ASIDE_REASONS.get(line.kind)
+        if line.kind is Kind.JUNK:
+            result.append(SetAside(line=line.number, text=line.raw.strip(), reason="document-system"))
+            continue
+        if reason is None and line.kind is Kind.TEXT:
+            if index < body_start and index != author and line.number not in title_lines:
+                sponsors = bool(header.sponsors) and plain(line.text).startswith(header.sponsors[0])
+                reason = "sponsors" if sponsors else "metadata"
+            elif line.number in trailer:
+                reason = "metadata"
+        if reason is not None:
+            result.append(SetAside(line=line.number, text=line.raw.strip(), reason=reason))
+    return result

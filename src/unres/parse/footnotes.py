@@ -1,0 +1,369 @@
+"""Footnotes: find their texts wherever a rendering put them, and tell footnote marks from numbers in the text.
+
+Footnote texts arrive in three shapes: a line opened by a mark (¹, `[^4]:`, LaTeX `$^{6}$`); a footnote area
+below a rule (`____`) at the foot of a page, where pdftotext may have pulled the numbers away from their texts;
+and a pile of numbered lines after the closing, as Word exports put them. Marks in the text are either explicit
+(superscripts, `[^n]`) or bare digits ("Crime,6", "Crime7", "Court, 2"); bare digits count as marks only where
+the footnote numbering allows it: UN footnotes are numbered in order of first reference, so a new mark is always
+one more than the highest seen so far.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unres.parse.lines import MARK_CLOSE, MARK_OPEN, SYMBOL_RE, Kind, Line
+from unres.parse.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS
+
+_NUMBERED_TEXT = re.compile(
+    r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"(\S.*)$"
+)
+_CLOSING = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
+_ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?:[IVXLC]+|\d{1,2}))?\b")
+_ENDS_SENTENCE = re.compile(r"[.;)\]”’\"]\s*$")
+
+
+@dataclass
+class FootnoteDraft:
+    """A footnote text being assembled from one or more lines."""
+
+    number: int
+    parts: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+@dataclass
+class FootnoteResult:
+    footnotes: dict[int, FootnoteDraft]
+    warnings: list[str]
+
+
+def collect_footnotes(lines: list[Line]) -> FootnoteResult:
+    """Find every footnote text, turn its lines into Kind.FOOTNOTE, and return the texts by number."""
+    footnotes: dict[int, FootnoteDraft] = {}
+    warnings: list[str] = []
+    has_form_feeds = any(line.page_break for line in lines)
+    closing_seen = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.kind is Kind.TEXT and _CLOSING.match(line.text):
+            closing_seen = True
+        elif line.kind is Kind.TEXT and _ANNEX_HEADING.match(line.text):
+            closing_seen = False
+        if line.kind is Kind.FOOTNOTE and line.footnote_mark is not None:
+            index = _take_marked_footnote(lines, index, footnotes)
+            continue
+        if line.kind is Kind.SEPARATOR:
+            end = _zone_end(lines, index + 1, has_form_feeds)
+            _read_zone(lines[index + 1 : end], footnotes, warnings)
+            index = end
+            continue
+        if closing_seen and line.kind is Kind.TEXT and _starts_pile(line, footnotes):
+            end = _pile_end(lines, index)
+            _read_zone(lines[index:end], footnotes, warnings)
+            index = end
+            continue
+        index += 1
+    pile = _end_pile_start(lines, max(footnotes, default=0))
+    if pile is not None:
+        _read_zone(lines[pile:], footnotes, warnings)
+    return FootnoteResult(footnotes, warnings)
+
+
+def _end_pile_start(lines: list[Line], last: int) -> int | None:
+    """Footnotes piled at the very end without a rule: numbered lines running last+1, last+2 … to the end."""
+    numbered = [
+        (index, int(found.group(1)))
+        for index, line in enumerate(lines)
+        if line.kind is Kind.TEXT and (found := _NUMBERED_TEXT.match(line.text))
+    ]
+    text_after = {index for index, line in enumerate(lines) if line.kind is Kind.TEXT}
+    expected = None
+    start = None
+    for position in range(len(numbered) - 1, -1, -1):
+        index, number = numbered[position]
+        following = numbered[position + 1] if position + 1 < len(numbered) else None
+        if following is not None and number != following[1] - 1:
+            break
+        if following is None and any(
+            i > index + 1 and lines[i - 1].kind is Kind.BLANK for i in text_after if i > index
+        ):
+            return None
+        start, expected = index, number
+    if start is None or expected != last + 1 or len([n for n in numbered if n[0] >= start]) < 2:
+        return None
+    return start
+
+
+def _take_marked_footnote(lines: list[Line], index: int, footnotes: dict[int, FootnoteDraft]) -> int:
+    """A line opened by an explicit mark; an indented or unbroken next line continues it."""
+    line = lines[index]
+    assert line.footnote_mark is not None
+    draft = _new_footnote(footnotes, int(line.footnote_mark), line)
+    index += 1
+    while index < len(lines):
+        following = lines[index]
+        if following.kind is not Kind.TEXT:
+            break
+        indented = following.indent >= 2 and following.indent > line.indent
+        if not (indented or not _ENDS_SENTENCE.search(draft.text)):
+            break
+        draft.parts.append(following.text)
+        draft.lines.append(following.number)
+        following.kind = Kind.FOOTNOTE
+        index += 1
+    return index
+
+
+def _new_footnote(footnotes: dict[int, FootnoteDraft], number: int, line: Line) -> FootnoteDraft:
+    draft = FootnoteDraft(number, [line.text], [line.number])
+    line.kind = Kind.FOOTNOTE
+    line.footnote_mark = str(number)
+    if number in footnotes:  # the same footnote printed twice (a rendering artefact): keep the first text
+        footnotes[number].lines.append(line.number)
+        return footnotes[number]
+    footnotes[number] = draft
+    return draft
+
+
+def _zone_end(lines: list[Line], start: int, has_form_feeds: bool) -> int:
+    """A footnote area ends at the page break, or at the next page's running header."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.page_break or line.kind is Kind.SYMBOL or line.kind is Kind.SEPARATOR:
+            return index
+        if not has_form_feeds and line.kind is Kind.FURNITURE:
+            return index
+        if line.kind is Kind.TEXT and (_CLOSING.match(line.text) or _ANNEX_HEADING.match(line.text)):
+            return index
+    return len(lines)
+
+
+def _starts_pile(line: Line, footnotes: dict[int, FootnoteDraft]) -> bool:
+    found = _NUMBERED_TEXT.match(line.text)
+    return found is not None and int(found.group(1)) == max(footnotes, default=0) + 1
+
+
+def _pile_end(lines: list[Line], start: int) -> int:
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind is Kind.TEXT and _ANNEX_HEADING.match(line.text):
+            return index
+        if line.kind in (Kind.JUNK, Kind.SEPARATOR, Kind.SYMBOL):
+            return index
+    return len(lines)
+
+
+def _read_zone(zone: list[Line], footnotes: dict[int, FootnoteDraft], warnings: list[str]) -> None:
+    """Pair numbers with texts in a footnote area, even where the extractor pulled them apart."""
+    content = [line for line in zone if line.kind in (Kind.TEXT, Kind.LONE_NUMBER, Kind.FOOTNOTE)]
+    last = max(footnotes, default=0)
+    limit = last + len(content)
+    items: list[tuple[int | None, Line]] = []  # (number or None, line); a lone number has line.text == number
+    for line in content:
+        if line.kind is Kind.FOOTNOTE and line.footnote_mark is not None:
+            items.append((int(line.footnote_mark), line))
+            continue
+        if line.kind is Kind.LONE_NUMBER:
+            number = int(line.text)
+            if last < number <= limit:
+                items.append((number, line))
+            continue
+        found = _NUMBERED_TEXT.match(line.text)
+        if found and last < int(found.group(1)) <= limit:
+            line.text = found.group(2)
+            items.append((int(found.group(1)), line))
+        else:
+            items.append((None, line))
+
+    current: FootnoteDraft | None = footnotes[last] if last else None
+    orphan_numbers: list[tuple[int, Line]] = []
+    orphan_texts: list[list[Line]] = []
+    position = 0
+    while position < len(items):
+        mark, line = items[position]
+        following = items[position + 1] if position + 1 < len(items) else None
+        if mark is not None and line.kind is Kind.LONE_NUMBER:
+            if following is not None and following[0] is None:  # a number on its own line, its text next
+                current = _new_footnote(footnotes, mark, following[1])
+                line.kind = Kind.FOOTNOTE
+                position += 2
+                continue
+            orphan_numbers.append((mark, line))
+        elif mark is not None:
+            current = _new_footnote(footnotes, mark, line)
+        elif _continues(current, line, orphan_texts) and current is not None:
+            current.parts.append(line.text)
+            current.lines.append(line.number)
+            line.kind = Kind.FOOTNOTE
+        else:
+            orphan_texts.append([line])
+        position += 1
+
+    _pair_orphans(orphan_numbers, orphan_texts, footnotes, warnings)
+
+
+def _continues(current: FootnoteDraft | None, line: Line, orphan_texts: list[list[Line]]) -> bool:
+    """An unnumbered line continues the footnote before it when that one is unfinished."""
+    if current is None or orphan_texts:
+        return False
+    return not _ENDS_SENTENCE.search(current.text) or line.text[:1].islower()
+
+
+def _pair_orphans(
+    numbers: list[tuple[int, Line]],
+    texts: list[list[Line]],
+    footnotes: dict[int, FootnoteDraft],
+    warnings: list[str],
+) -> None:
+    """Give numbers that lost their texts the unnumbered texts of the same area, in order.
+
+    Unnumbered text in an area with no spare numbers is not a footnote: it stays for the structure pass.
+    """
+    if not numbers:
+        return
+    while len(texts) > len(numbers) and len(texts) > 1:
+        join_at = next(
+            (i for i in range(1, len(texts)) if not _ENDS_SENTENCE.search(texts[i - 1][-1].text)),
+            len(texts) - 1,
+        )
+        texts[join_at - 1].extend(texts.pop(join_at))
+    numbers.sort(key=lambda item: item[0])
+    for (number, number_line), text_lines in zip(numbers, texts, strict=False):
+        draft = _new_footnote(footnotes, number, text_lines[0])
+        for extra in text_lines[1:]:
+            draft.parts.append(extra.text)
+            draft.lines.append(extra.number)
+            extra.kind = Kind.FOOTNOTE
+        number_line.kind = Kind.FOOTNOTE
+    for number, number_line in numbers[len(texts) :]:
+        number_line.kind = Kind.FURNITURE
+        warnings.append(f"line {number_line.number}: footnote number {number} has no text; set aside")
+
+
+# --- marks in the text ----------------------------------------------------------------------------------
+
+_EXPLICIT = re.compile(f"{MARK_OPEN}(\\d{{1,3}}){MARK_CLOSE}")
+# After punctuation: "Crime,6", "79/7;1", "Power.1". Not a thousands group ("1,000") nor a decimal ("2.5 per cent").
+_PUNCT_ATTACHED = re.compile(r"(?<=[,;:.”’\")\]])(?<!\d,(?=\d{3}))(?<!\d\.(?=\d+\s+[a-z]))(\d{1,3})(?=[\s,;:.)\]]|$)")
+_WORD_ATTACHED = re.compile(r"(?<=[a-z])(\d{1,3})(?=[\s,;:.)\]”’]|$)")
+_YEAR_ATTACHED = re.compile(r"\b(?:1[89]|20)\d\d(\d{1,2})(?=[\s,;:.)\]]|$)")
+_STANDALONE = re.compile(r"(?<=\s)(\d{1,3})(?=[\s,;:.]|$)")
+_TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
+_TOKEN_AFTER = re.compile(r"^[\s,;:.]*([^\s,;:.]+)")
+
+
+Span = tuple[int, int, int]  # (start, end, footnote number) in one text
+
+
+def read_marks(texts: list[str], known: set[int]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Take the footnote marks out of every text (given in document order); return clean texts and marks.
+
+    A first reading accepts only safe marks. A footnote number that it never found is then looked for among the
+    numbers it refused because of the word before them ('the agenda 5 and'): if exactly one such number sits
+    between the marks before and after it in the sequence, it is the mark, and the reading is done again.
+    """
+    forced: set[tuple[int, int]] = set()
+    for _ in range(8):
+        reader = _MarkReader(known, forced)
+        spans = [reader.find(index, text) for index, text in enumerate(texts)]
+        extra = reader.recover_missing()
+        if not extra:
+            break
+        forced |= extra
+    return [_remove_spans(text, found) for text, found in zip(texts, spans, strict=True)]
+
+
+@dataclass
+class _MarkReader:
+    known: set[int]  # footnote numbers that have texts; empty when the rendering has none
+    forced: set[tuple[int, int]]  # (text index, start) of marks recovered by a previous reading
+    highest: int = 0
+    first_seen: dict[int, tuple[int, int]] = field(default_factory=dict)
+    refused: list[tuple[tuple[int, int], int]] = field(default_factory=list)
+
+    def find(self, index: int, text: str) -> list[Span]:
+        found: list[Span] = []
+        protected = [m.span() for m in SYMBOL_RE.finditer(text)]
+        for start, end, number, style in sorted(self._candidates(text, protected), key=lambda c: c[0]):
+            if any(start < f_end and f_start < end for f_start, f_end, _ in found):
+                continue
+            verdict = (index, start) in self.forced or self._accept(text, start, end, number, style)
+            if verdict is True:
+                found.append((start, end, number))
+                self.highest = max(self.highest, number)
+                self.first_seen.setdefault(number, (index, start))
+            elif verdict is None:
+                self.refused.append(((index, start), number))
+        return found
+
+    def recover_missing(self) -> set[tuple[int, int]]:
+        recovered = set()
+        for number in sorted(self.known - set(self.first_seen)):
+            after = max((pos for n, pos in self.first_seen.items() if n < number), default=(-1, -1))
+            before = min((pos for n, pos in self.first_seen.items() if n > number), default=(1 << 30, 0))
+            candidates = [pos for pos, n in self.refused if n == number and after < pos < before]
+            if len(candidates) == 1:
+                recovered.add(candidates[0])
+        return recovered
+
+    def _candidates(self, text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
+        result = [(m.start(), m.end(), int(m.group(1)), "explicit") for m in _EXPLICIT.finditer(text)]
+        patterns = [(_PUNCT_ATTACHED, "attached"), (_WORD_ATTACHED, "attached")]
+        if self.known:
+            patterns += [(_YEAR_ATTACHED, "year"), (_STANDALONE, "standalone")]
+        for pattern, style in patterns:
+            for m in pattern.finditer(text):
+                start, end = m.span(1)
+                if any(p_start <= start < p_end for p_start, p_end in protected):
+                    continue
+                result.append((start, end, int(m.group(1)), style))
+        return result
+
+    def _accept(self, text: str, start: int, end: int, number: int, style: str) -> bool | None:
+        """True: a mark. False: not one. None: a number in mark position refused for the word before it."""
+        if style == "explicit":
+            return True
+        if self.known and number not in self.known:
+            return False
+        is_new = number == self.highest + 1
+        is_repeat = 0 < number <= self.highest
+        if style == "attached":  # close to a word: a mark even when the one before it was missed
+            return is_repeat or self.highest < number <= self.highest + 3
+        if style == "year":
+            return is_new
+        before_match = _TOKEN_BEFORE.search(text[:start])
+        before = before_match.group(1) if before_match else ""
+        after_match = _TOKEN_AFTER.match(text[end:])
+        after = after_match.group(1).lower() if after_match else ""
+        if not before or after in NUMBER_FOLLOWERS or after.startswith(("%", "per")):
+            return False
+        if before[-1] in ',;:.”’")':
+            return is_new or is_repeat
+        if before[-1] in "-–/(":
+            return False
+        if before.lower() in NUMBER_TAKING_WORDS:
+            return None
+        return is_new or None
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int, int]]) -> tuple[str, list[tuple[str, int]]]:
+    """Cut the marks out, closing up the space a detached mark ('Crime 5 and') leaves behind."""
+    out = ""
+    refs: list[tuple[str, int]] = []
+    cursor = 0
+    for start, end, number in sorted(spans):
+        out += text[cursor:start]
+        cursor = end
+        if out.endswith(" ") and (cursor >= len(text) or text[cursor] in " ,;:.)"):
+            out = out.rstrip(" ")
+        refs.append((str(number), len(out)))
+    out += text[cursor:]
+    return out, refs

@@ -1,0 +1,236 @@
+"""The part before the text: symbol, number, title, author body, sponsors and document metadata.
+
+Where the header ends is the author line ("The General Assembly,"). Everything before it that is not the title is
+metadata and is set aside with the facts read from it; the title is the block printed right after the resolution
+number ("58/137. Strengthening …"), or, without a number, the last block before the author line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from unres.models import Metadata
+from unres.parse.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
+
+_KNOWN_BODIES = (
+    r"General Assembly|Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council"
+)
+_AUTHOR = re.compile(
+    rf"^(?:The\s+({_KNOWN_BODIES}|[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|the|and|on|for|to|against|in|at))*)"
+    rf"|({_KNOWN_BODIES}))\s*[,:]?$"
+)
+_RESOLUTION_NUMBER = re.compile(
+    r"^(?:(?:ECOSOC|General Assembly|Economic and Social Council|Security Council)\s+)?"
+    r"(?:(?:Resolution|Decision)\s+)?(\d{1,4}/\d{1,4}(?:\s?[A-Z](?![a-z]))?)\.?(?:\s+(\S.*))?$",
+    re.IGNORECASE,
+)
+_DATE = r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+_DISTR = re.compile(rf"Distr\.?:?\s*(General|Limited|Restricted)(?:\s*({_DATE}))?", re.IGNORECASE)
+_ADOPTED = re.compile(rf"(?:Resolution|Decision) adopted by the .+? on\s+({_DATE})", re.IGNORECASE | re.DOTALL)
+_ORIGINAL = re.compile(r"Original:\s*([A-Z][a-z]+)")
+_SESSION = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+|regular\s+|resumed\s+)?session)\b")
+_AGENDA = re.compile(r"Agenda items?\s+(\d+(?:\s*\([a-z]\))?)")
+_COMMITTEE = re.compile(r"^\[(?:on the report of|without reference to)")
+_SPONSORS = re.compile(
+    r"^(.+?):\s*(?:revised\s+)?(?:draft resolution|draft decision|resolution adopted by|decision adopted by)"
+)
+_BODY_SYMBOL_PREFIX = {
+    "General Assembly": "A/RES/",
+    "Economic and Social Council": "E/RES/",
+    "Security Council": "S/RES/",
+}
+_ECOSOC = re.compile(r"\bECOSOC\b|Economic and Social Council", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    symbol: str | None = None
+    number: str | None = None
+    title: str | None = None
+    body: str | None = None
+    sponsors: list[str] = field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)
+    title_lines: list[int] = field(default_factory=list)
+    author_index: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_author(lines: list[Line], looks_like_start: object) -> int | None:
+    """Index of the author line: 'The General Assembly,' followed by the first paragraph."""
+    assert callable(looks_like_start)
+    for index, line in enumerate(lines):
+        if line.kind is not Kind.TEXT or not _AUTHOR.match(plain(line.text)):
+            continue
+        following = next((other for other in lines[index + 1 :] if other.kind is Kind.TEXT), None)
+        if following is not None and looks_like_start(following.text):
+            return index
+    return None
+
+
+def read_header(lines: list[Line], end: int, author_index: int | None) -> Header:
+    """Read lines[:end] (everything before the first paragraph) as the document header."""
+    header = Header(author_index=author_index)
+    _read_front_matter(lines, header)
+    header_lines = [line for line in lines[:end] if line.kind in (Kind.TEXT, Kind.SYMBOL, Kind.FURNITURE, Kind.JUNK)]
+    for line in lines:
+        if "symbol" in line.facts and header.symbol is None:
+            header.symbol = line.facts["symbol"]
+        if "job_number" in line.facts and header.metadata.job_number is None:
+            header.metadata.job_number = line.facts["job_number"]
+    if author_index is not None:
+        author = plain(lines[author_index].text).rstrip(" ,:")
+        header.body = author
+    _read_title(lines, end, author_index, header)
+    read_metadata([line for line in header_lines if line.number not in header.title_lines], header)
+    if header.symbol is None and header.number:
+        header.symbol = _derived_symbol(header, lines[:end])
+    return header
+
+
+def _read_front_matter(lines: list[Line], header: Header) -> None:
+    source = front_matter_text(lines)
+    if not source:
+        return
+    try:
+        data = yaml.safe_load(source)
+    except yaml.YAMLError:
+        header.warnings.append("front matter at the top is not valid YAML; set aside unread")
+        return
+    if not isinstance(data, dict):
+        return
+    if isinstance(data.get("symbol"), str):
+        header.symbol = data["symbol"].strip()
+    if isinstance(data.get("title"), str):
+        header.title = data["title"].strip().rstrip(" :").strip()
+
+
+def _read_title(lines: list[Line], end: int, author_index: int | None, header: Header) -> None:
+    stop = author_index if author_index is not None else end
+    candidates = [i for i in range(stop) if lines[i].kind is Kind.TEXT]
+    for i in candidates:
+        found = _RESOLUTION_NUMBER.match(plain(lines[i].text))
+        if found and "/" in found.group(1):
+            header.number = found.group(1).replace(" ", "")
+            start_text = found.group(2)
+            block = _block_after(lines, i + 1, stop, include_first_gap=not start_text)
+            if start_text:
+                block = [(lines[i].number, start_text), *block]
+            else:
+                header.title_lines.append(lines[i].number)
+            if block:
+                header.title = " ".join(text for _, text in block)
+                header.title_lines.extend(number for number, _ in block)
+            return
+    block = _last_block(lines, stop)
+    if block:
+        header.title = " ".join(text for _, text in block)
+        header.title_lines.extend(number for number, _ in block)
+
+
+def _block_after(lines: list[Line], start: int, stop: int, include_first_gap: bool) -> list[tuple[int, str]]:
+    """The lines of text from `start` up to a blank line (skipping blanks first when asked)."""
+    block: list[tuple[int, str]] = []
+    for index in range(start, stop):
+        line = lines[index]
+        if line.kind is Kind.BLANK:
+            if block or not include_first_gap:
+                if block:
+                    break
+                continue
+            continue
+        if line.kind is not Kind.TEXT or _is_metadata_text(line.text):
+            if block:
+                break
+            continue
+        block.append((line.number, plain(line.text)))
+    return block
+
+
+def _last_block(lines: list[Line], stop: int) -> list[tuple[int, str]]:
+    block: list[tuple[int, str]] = []
+    for index in range(stop - 1, -1, -1):
+        line = lines[index]
+        if line.kind is Kind.BLANK:
+            if block:
+                break
+            continue
+        if line.kind is not Kind.TEXT or _is_metadata_text(line.text):
+            if block:
+                break
+            continue
+        block.insert(0, (line.number, plain(line.text)))
+    return block
+
+
+def _is_metadata_text(text: str) -> bool:
+    text = plain(text)
+    return bool(
+        _DISTR.search(text)
+        or _COMMITTEE.match(text)
+        or _SPONSORS.match(text)
+        or _AGENDA.search(text)
+        or text.startswith(("Resolution adopted by", "Decision adopted by", "Original:"))
+        or text == "United Nations"
+        or re.fullmatch(rf"(?:on\s+)?{_DATE}", text)
+        or re.fullmatch(_KNOWN_BODIES, text)
+    )
+
+
+def read_metadata(lines: list[Line], header: Header) -> None:
+    """Facts printed in header or trailer lines: distribution, dates, session, agenda item, committee, sponsors."""
+    texts = [plain(line.text) for line in lines if line.kind is Kind.TEXT]
+    joined = "\n".join(texts)
+    meta = header.metadata
+    if (found := _DISTR.search(joined)) and meta.distribution is None:
+        meta.distribution = found.group(1).capitalize()
+        meta.distributed = found.group(2) or _date_after(joined, found.end())
+    if (found := _ADOPTED.search(joined.replace("\n", " "))) and meta.adopted is None:
+        meta.adopted = found.group(1)
+    if (found := _ORIGINAL.search(joined)) and meta.original_language is None:
+        meta.original_language = found.group(1)
+    if (found := _SESSION.search(joined)) and meta.session is None:
+        meta.session = found.group(1)
+    if (found := _AGENDA.search(joined)) and meta.agenda_item is None:
+        meta.agenda_item = found.group(1)
+    for index, text in enumerate(texts):
+        if _COMMITTEE.match(text) and meta.committee is None:
+            committee = text
+            for extra in texts[index + 1 :]:
+                if "]" in committee:
+                    break
+                committee += " " + extra
+            meta.committee = committee
+        if (found := _SPONSORS.match(text)) and not header.sponsors:
+            header.sponsors = _split_names(found.group(1))
+    for line in lines:
+        if line.kind is Kind.SYMBOL and header.symbol is None:
+            header.symbol = symbol_of_line(line.text)
+        if line.kind is Kind.FURNITURE and meta.job_number is None:
+            meta.job_number = job_number(line.text)
+
+
+def _date_after(text: str, position: int) -> str | None:
+    found = re.compile(_DATE).search(text, position)
+    if found and found.start() - position < 4:
+        return found.group(0)
+    return None
+
+
+def _split_names(text: str) -> list[str]:
+    names = re.split(r",\s*|\s+and\s+", text)
+    return [name.strip() for name in names if name.strip()]
+
+
+def _derived_symbol(header: Header, lines: list[Line]) -> str | None:
+    """A resolution number and an author body give the official symbol (58/137 of the GA is A/RES/58/137)."""
+    assert header.number is not None
+    body = header.body or ""
+    if any(_ECOSOC.search(line.text) for line in lines if line.kind is Kind.TEXT):
+        body = "Economic and Social Council"
+    for name, prefix in _BODY_SYMBOL_PREFIX.items():
+        if name in body:
+            return prefix + header.number
+    return None

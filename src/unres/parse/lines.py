@@ -1,0 +1,295 @@
+"""First parsing pass: split a rendering into lines, clean each line, and name the page furniture.
+
+A line keeps its source number so that everything set aside can be reported. Cleaning turns every rendering's
+markup into one form: footnote marks (superscripts, `[^4]`, LaTeX `$^{4}$`) become MARK sentinels, italics
+(`*Urges*`) become ITALIC sentinels, list dashes, tabs and document-system junk go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+# Sentinels carried through the parser; input text never contains them (they are stripped on entry).
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+ITALIC_OPEN, ITALIC_CLOSE = "\x04", "\x05"
+SENTINELS = MARK_OPEN + MARK_CLOSE + ITALIC_OPEN + ITALIC_CLOSE
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+# A UN document symbol: A/RES/58/137, E/RES/2006/27, A/C.3/61/L.7/Rev.1, CTOC/COP/2010/17, S/PRST/2013/2.
+SYMBOL = (
+    r"(?:[A-Z]{1,8}(?:\.\d{1,2})?)(?:/(?:[A-Z]{1,8}(?:\.\d{1,3})?|\d{1,5}(?:\.\d{1,3})?|[A-Z]?\d+[A-Z]?))+"
+    r"(?:/(?:Rev|Add|Corr|Amend)\.\d{1,3})*"
+)
+SYMBOL_RE = re.compile(rf"\b{SYMBOL}\b")
+_SYMBOL_LINE = re.compile(rf"^(?:United Nations\s+)?({SYMBOL})\s*(?:\(E\))?$")
+
+_JOB_NUMBER = re.compile(r"^(?:\d{1,3}\s+)?(\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{1,3})?$|^(\d{2})\s(\d{5})$")
+_COMPACT_JOB_NUMBER = re.compile(r"^\d{7}$")
+_DATE_STAMP = re.compile(r"^\d{6}$")
+_BARCODE = re.compile(r"^\*\d{5,}\*$")
+_PAGE_OF = re.compile(r"^(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^Page\s+\d{1,3}$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^(?:_{3,}|[-=]{5,}|(?:\*\s*){3,})$")
+_LONE_NUMBER = re.compile(r"^\d{1,3}$")
+
+_ODS = re.compile(r"<<ODS[^>]*>>")
+_ODS_SYMBOL = re.compile(r"<<ODS DOC SYMBOL\d>>([^<]+)<<ODS DOC SYMBOL\d>>")
+_ODS_JOB = re.compile(r"<<ODS JOB NO>>([^<]+)<<ODS JOB NO>>")
+_COMMENT_ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")
+_LATEX_SPAN = re.compile(r"\$([^$]*\^\{[^$]*)\$")
+_LATEX_SUPERSCRIPT = re.compile(r"\^\{+\^?\{?(\d{1,3})\}*\\?\}?")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^(\d{1,3})\](?!:)")
+_MD_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{1,3})\]:\s*")
+# An extractor that took a wrapped line starting with a year for a footnote ("[^2013]: (S/INF/68).").
+_IMPOSSIBLE_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{4,})\]:\s*")
+_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_LIST_MARKER = re.compile(r"^[-*+•●▪◦]\s+(?=\S)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_ESCAPE = re.compile(r"\\([\[\]*_#().\-])")
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_ITALIC_STAR = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+_ITALIC_UNDERSCORE = re.compile(r"(?<![_\w])_(?=\S)([^_]+?)(?<=\S)_(?![_\w])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile("[\u00ad\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+class Kind(Enum):
+    """What a line is, as far as the line alone (and later its neighbours) can tell."""
+
+    BLANK = "blank"
+    TEXT = "text"
+    SEPARATOR = "separator"
+    FURNITURE = "furniture"
+    LONE_NUMBER = "lone-number"
+    SYMBOL = "symbol"
+    FOOTNOTE = "footnote"  # a line that opens a footnote text: mark then text
+    JUNK = "junk"  # document-system lines
+    FRONT_MATTER = "front-matter"
+
+
+@dataclass
+class Line:
+    """One source line, cleaned."""
+
+    number: int  # 1-based line number in the source
+    raw: str
+    text: str
+    kind: Kind
+    indent: int = 0
+    page_break: bool = False  # a form feed came before this line
+    footnote_mark: str | None = None  # for Kind.FOOTNOTE: the mark, digits only
+    removed: list[str] = field(default_factory=list)  # inline junk removed from this line
+    facts: dict[str, str] = field(default_factory=dict)  # metadata found in junk (symbol, job number)
+
+
+def mark(number: str) -> str:
+    """A footnote mark in sentinel form."""
+    return f"{MARK_OPEN}{number}{MARK_CLOSE}"
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split decoded text into cleaned, classified lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.replace("\x0c", "\f").translate({ord(c): None for c in SENTINELS}))
+    lines: list[Line] = []
+    page_break = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        pieces = raw.split("\f")
+        for index, piece in enumerate(pieces):
+            if index > 0:
+                page_break = True
+            if index < len(pieces) - 1 and not piece.strip():
+                continue
+            line = clean_line(number, piece)
+            line.page_break = page_break
+            if line.kind is not Kind.BLANK:
+                page_break = False
+            lines.append(line)
+    _mark_front_matter(lines)
+    return lines
+
+
+def clean_line(number: int, raw: str) -> Line:
+    """Clean one line and classify it by its own content."""
+    removed: list[str] = []
+    facts: dict[str, str] = {}
+    text = raw
+    if "<<ODS" in text:
+        if found := _ODS_SYMBOL.search(text):
+            facts["symbol"] = found.group(1).strip()
+        if found := _ODS_JOB.search(text):
+            facts["job_number"] = found.group(1).strip()
+        return Line(number, raw, "", Kind.JUNK, removed=[raw.strip()], facts=facts)
+    anchors = _COMMENT_ANCHOR.findall(text)
+    if anchors:
+        removed.extend(anchors)
+        text = _COMMENT_ANCHOR.sub("", text)
+    if "$" in text and "^{" in text:
+        text = _LATEX_SPAN.sub(lambda m: _LATEX_SUPERSCRIPT.sub(lambda s: mark(s.group(1)) + " ", m.group(1)), text)
+        text = text.replace("\\", "")
+    expanded = text.expandtabs(4)
+    indent = len(expanded) - len(expanded.lstrip(" "))
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        kind = Kind.JUNK if removed else Kind.BLANK
+        return Line(number, raw, "", kind, indent=indent, removed=removed)
+    if _BARCODE.match(text):
+        return Line(number, raw, text, Kind.FURNITURE, indent=indent, removed=removed)
+    text = _MD_HEADING.sub("", text)
+    text = _LIST_MARKER.sub("", text)
+    footnote_mark = None
+    text = _IMPOSSIBLE_FOOTNOTE_DEF.sub(r"\1 ", text)
+    if found := _MD_FOOTNOTE_DEF.match(text):
+        footnote_mark = found.group(1)
+        text = text[found.end() :]
+    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _MD_FOOTNOTE_REF.sub(lambda m: mark(m.group(1)), text)
+    text = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_TO_DIGIT)), text)
+    text = _BOLD.sub(r"\1", text)
+    text = _ITALIC_STAR.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
+    text = _ITALIC_UNDERSCORE.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
+    if footnote_mark is None and text.startswith(MARK_OPEN):
+        end = text.index(MARK_CLOSE)
+        rest = text[end + 1 :].lstrip()
+        if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"'‘(["):
+            footnote_mark = text[1:end]
+            text = rest
+    kind = _classify(text)
+    if kind is Kind.TEXT and _all_furniture(raw):
+        kind = Kind.FURNITURE
+    line = Line(number, raw, text, kind, indent=indent, removed=removed, facts=facts)
+    if footnote_mark is not None:
+        line.kind = Kind.FOOTNOTE
+        line.footnote_mark = footnote_mark
+    return line
+
+
+def _classify(text: str) -> Kind:
+    if _SEPARATOR.match(text):
+        return Kind.SEPARATOR
+    if _LONE_NUMBER.match(text):
+        return Kind.LONE_NUMBER
+    if (
+        _JOB_NUMBER.match(text)
+        or _COMPACT_JOB_NUMBER.match(text)
+        or _DATE_STAMP.match(text)
+        or _BARCODE.match(text)
+        or _PAGE_OF.match(text)
+    ):
+        return Kind.FURNITURE
+    if _SYMBOL_LINE.match(text):
+        return Kind.SYMBOL
+    return Kind.TEXT
+
+
+def _all_furniture(raw: str) -> bool:
+    """A layout line holding several pieces of furniture side by side ('18-18142 (E)      021118')."""
+    chunks = re.split(r"\s{2,}|\t", raw.strip())
+    return len(chunks) > 1 and all(
+        _classify(chunk) in (Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for chunk in chunks
+    )
+
+
+def job_number(text: str) -> str | None:
+    """The job number a furniture line carries, normalised to '06-57590'."""
+    found = _JOB_NUMBER.match(text)
+    if not found:
+        return None
+    if found.group(1):
+        return found.group(1)
+    return f"{found.group(2)}-{found.group(3)}"
+
+
+def symbol_of_line(text: str) -> str | None:
+    found = _SYMBOL_LINE.match(text)
+    return found.group(1) if found else None
+
+
+def _mark_front_matter(lines: list[Line]) -> None:
+    """YAML front matter (`---` … `---` at the very top) is metadata, not text."""
+    first = next((i for i, line in enumerate(lines) if line.kind is not Kind.BLANK), None)
+    if first is None or lines[first].raw.strip() != "---":
+        return
+    for end in range(first + 1, min(len(lines), first + 60)):
+        if lines[end].raw.strip() == "---":
+            for line in lines[first : end + 1]:
+                line.kind = Kind.FRONT_MATTER
+            return
+
+
+def front_matter_text(lines: list[Line]) -> str:
+    """The YAML between the front-matter fences, for the header parser."""
+    body = [line.raw for line in lines if line.kind is Kind.FRONT_MATTER]
+    return "\n".join(body[1:-1])
+
+
+def plain(text: str) -> str:
+    """Text without sentinels: italics unwrapped, marks kept as their digits."""
+    return text.translate(
+        {ord(ITALIC_OPEN): None, ord(ITALIC_CLOSE): None, ord(MARK_OPEN): None, ord(MARK_CLOSE): None}
+    )
+
+
+def strip_marks(text: str) -> str:
+    """Text with sentinel marks removed entirely and italics unwrapped."""
+    return plain(re.sub(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}", "", text))
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(plain(text).lower())
+
+
+def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> None:
+    """Running headers repeat the symbol and the title at the top of each page: they are furniture.
+
+    A text line counts as a running header when, once document symbols are taken out, what is left is a piece
+    of a title, and it either carried a symbol itself or stands next to page furniture or a page break.
+    """
+    title_words = [" " + " ".join(_words(title)) + " " for title in titles if title]
+    if not title_words:
+        return
+
+    def piece_of_title(text: str) -> bool:
+        words = _words(SYMBOL_RE.sub(" ", text))
+        joined = " " + " ".join(words) + " "
+        return len(words) >= 2 and any(joined in title for title in title_words)
+
+    def anchor(index: int) -> bool:
+        line = lines[index]
+        return line.page_break or line.kind in (Kind.FURNITURE, Kind.SYMBOL)
+
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind is not Kind.TEXT or not piece_of_title(line.text):
+            continue
+        if SYMBOL_RE.search(line.text):
+            line.kind = Kind.FURNITURE
+            continue
+        if _near_anchor(lines, index, anchor, piece_of_title):
+            line.kind = Kind.FURNITURE
+
+
+def _near_anchor(lines: list[Line], index: int, anchor: object, piece_of_title: object) -> bool:
+    """Walk away from the line over blanks and other title pieces; is page furniture within reach?"""
+    assert callable(anchor) and callable(piece_of_title)
+    if anchor(index):
+        return True
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(lines):
+            other = lines[position]
+            if anchor(position):
+                return True
+            if other.kind is Kind.BLANK or (other.kind is Kind.TEXT and piece_of_title(other.text)):
+                position += step
+                continue
+            break
+    return False

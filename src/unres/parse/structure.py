@@ -1,0 +1,467 @@
+"""The paragraphs: decide, line by line, where each paragraph and sub-paragraph starts and where it goes on.
+
+General rules, not per-file cases:
+- an operative paragraph starts with its number ("3."), and numbers run in sequence; a number that breaks the
+  sequence is text ("…article\n3. of"), not a paragraph;
+- a sub-paragraph starts with a label in sequence: (a), (b) … and, under a letter, (i), (ii) …;
+- a preambular paragraph starts with an opening word (a participle or adjective) after a line that ended a clause;
+- everything else continues the paragraph before it, which is how a paragraph cut by a page break, with footnotes
+  and page furniture between its halves, becomes whole again;
+- a short unpunctuated line between operative paragraphs is a section heading; "Annex" after the closing starts
+  an annex with its own numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unres.models import Closing, ParagraphKind
+from unres.parse.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, Kind, Line, plain
+from unres.parse.vocabulary import (
+    ADVERBS,
+    NUMBER_TAKING_WORDS,
+    OPENING_TAILS,
+    OPERATIVE_VERBS,
+    PREAMBULAR_OPENERS,
+)
+
+_NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|$)(.*)$")
+_SUB_LABEL = re.compile(r"^\(([a-z]{1,3})\)(?:\s+|$)(.*)$")
+_HEADING_LABEL = re.compile(r"^([IVXL]{1,5}|[A-H])\.(?:\s+|$)(.*)$")
+_CLOSING = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b[\s,.]*(.*)$", re.IGNORECASE)
+_DATE = re.compile(
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
+)
+_ANNEX = re.compile(r"^(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b\.?\s*(.*)$")
+_CLAUSE_END = re.compile(f'[,;:.!?]\\s*(?:{MARK_OPEN}\\d+{MARK_CLOSE}|\\d{{1,3}})?\\s*[”’"]?\\s*$')
+_ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def starts_preambular(text: str, strict: bool = False) -> bool:
+    """Does this line open a preambular paragraph ('Recalling', 'Deeply concerned', 'Bearing in mind')?
+
+    `strict` admits only the standard opening words; otherwise any capitalised participle followed by a
+    lower-case word counts too ('Re-emphasizing its support'), but a list item such as 'Eliminating chemical
+    weapons' inside a list introduced by a colon is strict-rejected.
+    """
+    words = plain(text).replace(ITALIC_OPEN, "").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    index = 0
+    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
+        index += 1
+    head = words[index].lower().rstrip(",")
+    if head in PREAMBULAR_OPENERS:
+        return True
+    if strict:
+        return False
+    following = words[index + 1] if index + 1 < len(words) else ""
+    participle = head.endswith(("ing", "ed")) and len(head) > 4
+    return participle and following[:1].islower()
+
+
+def starts_operative_verb(text: str) -> bool:
+    """Does this line open with an operative verb ('Adopts the …', 'Also requests …')?"""
+    words = plain(text).split()
+    index = 0
+    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
+        index += 1
+    return bool(words) and words[0][:1].isupper() and words[index].lower() in OPERATIVE_VERBS
+
+
+def ends_clause(text: str) -> bool:
+    """Does the text end a clause (comma, semicolon, colon, full stop), footnote marks aside?"""
+    return bool(_CLAUSE_END.search(plain(text)))
+
+
+def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
+    """The opening phrase a drafter italicises: 'Recalling also', 'Takes note of', 'Deeply concerned'."""
+    words = text.split()
+    index = 0
+    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
+        index += 1
+    if not words or not words[0][:1].isupper():
+        return None
+    head = words[index].lower().strip(",;:")
+    if kind == "preambular":
+        if not (head in PREAMBULAR_OPENERS or (head.endswith(("ing", "ed")) and len(head) > 4)):
+            return None
+    elif kind == "operative":
+        if not (head.endswith("s") and head.isalpha() and head not in ("its", "this", "has")):
+            return None
+    else:
+        return None
+    end = index + 1
+    rest = " ".join(w.lower().strip(",;:") for w in words[end:])
+    for tail in OPENING_TAILS:
+        if rest == tail or rest.startswith(tail + " "):
+            end += len(tail.split())
+            break
+    return " ".join(words[:end]).rstrip(",;:")
+
+
+def roman_value(label: str) -> int | None:
+    if not _ROMAN.match(label):
+        return None
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for char, following in zip(label, [*label[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def next_label(label: str, style: str) -> str:
+    if style == "roman":
+        value = roman_value(label) or 0
+        return to_roman(value + 1)
+    if len(set(label)) == 1 and label[0] == "z":
+        return "a" * (len(label) + 1)
+    if len(set(label)) == 1:  # a, b … z, then aa, bb … as the Editorial Manual has it
+        return chr(ord(label[0]) + 1) * len(label)
+    return label
+
+
+def to_roman(value: int) -> str:
+    numerals = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
+    out = ""
+    for number, numeral in numerals:
+        while value >= number:
+            out += numeral
+            value -= number
+    return out
+
+
+@dataclass
+class Draft:
+    """A paragraph being assembled."""
+
+    kind: ParagraphKind
+    label: str | None
+    style: str  # "number", "letter", "roman", "item" (unlabelled list item), "plain"
+    pieces: list[str] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+    section: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The pieces joined by line breaks, which `_clean` resolves (line-end hyphens need to see them)."""
+        return "\n".join(self.pieces)
+
+
+@dataclass
+class AnnexDraft:
+    heading: str
+    title_parts: list[str] = field(default_factory=list)
+    title_open: bool = True
+    paragraphs: list[Draft] = field(default_factory=list)
+
+
+@dataclass
+class Structure:
+    """What the structure pass found."""
+
+    paragraphs: list[Draft]
+    annexes: list[AnnexDraft]
+    closing: Closing | None
+    trailer: list[Line]  # lines after the closing that are neither footnotes nor annex: metadata
+    warnings: list[str]
+
+
+class StructureReader:
+    """Walks the lines after the author line and assembles paragraphs."""
+
+    def __init__(self, lines: list[Line], start: int) -> None:
+        self.lines = lines
+        self.start = start
+        self.paragraphs: list[Draft] = []
+        self.annexes: list[AnnexDraft] = []
+        self.stack: list[Draft] = []
+        self.part: str = "preamble"  # preamble, operative, after-closing, annex
+        self.expected = 1
+        self.gap = False
+        self.gap_removed = False
+        self.section: str | None = None
+        self.section_pending = False
+        self.awaiting_text = False
+        self.closing: Closing | None = None
+        self.trailer: list[Line] = []
+        self.warnings: list[str] = []
+        self.index = start
+
+    def read(self) -> Structure:
+        for index in range(self.start, len(self.lines)):
+            self.index = index
+            line = self.lines[index]
+            if line.kind is Kind.BLANK:
+                self.gap = True
+            elif line.kind is Kind.TEXT:
+                self._text(line)
+                self.gap = self.gap_removed = False
+            else:
+                self.gap = self.gap_removed = True
+        if self.section_pending and self.section is not None:
+            self.warnings.append(f"heading '{self.section}' is followed by no paragraph")
+        return Structure(self.paragraphs, self.annexes, self.closing, self.trailer, self.warnings)
+
+    # --- one line --------------------------------------------------------------------------------------
+
+    def _text(self, line: Line) -> None:
+        text = line.text
+        if self.part == "after-closing":
+            self._after_closing(line)
+            return
+        closing = _CLOSING.match(plain(text))
+        if closing and self.paragraphs:
+            self.closing = Closing(meeting=closing.group(1), date=closing.group(2).strip() or None)
+            self.part = "after-closing"
+            self.stack = []
+            return
+        if self.part == "annex" and (annex := _ANNEX.match(plain(text))):
+            self._start_annex(annex)
+            return
+        if self.part == "annex" and self.annexes[-1].title_open and not self._is_label(text):
+            current = self.annexes[-1]
+            if current.title_parts and self.gap:
+                current.title_open = False
+            else:
+                current.title_parts.append(plain(text))
+                return
+        if self.awaiting_text and self.stack:
+            self.stack[-1].pieces.append(text)
+            self.awaiting_text = False
+            return
+        for segment in self._split_embedded_numbers(text):
+            self._segment(segment, line)
+
+    def _segment(self, text: str, line: Line) -> None:
+        number = _NUMBER_LABEL.match(text)
+        if number and self._accept_number(int(number.group(1)), number.group(2)):
+            self._open_numbered(number.group(1), number.group(2))
+            return
+        sub = _SUB_LABEL.match(text)
+        if sub and self.stack and self._open_sub(sub.group(1), sub.group(2)):
+            return
+        if self._is_heading(text):
+            self.section = plain(_HEADING_LABEL.sub(r"\1. \2", text)).strip()
+            self.section_pending = True
+            return
+        if self.part == "annex":
+            self.annexes[-1].title_open = False
+        self._unlabelled(text, line)
+
+    def _unlabelled(self, text: str, line: Line) -> None:
+        current = self.stack[-1] if self.stack else None
+        if current is None:
+            if self.part == "preamble" and starts_operative_verb(text) and not starts_preambular(text):
+                self.part = "operative"
+                self._open_top("operative", None, text)
+            elif self.part == "annex":
+                self._open_top("annex", None, text)
+            else:
+                self._open_top("preambular" if self.part == "preamble" else "operative", None, text)
+            return
+        ended = ends_clause(current.text)
+        in_list = current.style == "item" or current.text.rstrip().endswith(":")
+        upper = plain(text)[:1].isupper() or plain(text)[:1] in '“"‘'
+        if self.part == "preamble":
+            if in_list and not starts_preambular(text, strict=True):
+                if self.gap and upper and ended:
+                    self._open_item(text)
+                    return
+            elif ended and starts_preambular(text):
+                self._open_top("preambular", None, text)
+                return
+            elif ended and self.gap and starts_operative_verb(text) and not self.paragraphs[-1].label:
+                self.part = "operative"
+                self._open_top("operative", None, text)
+                return
+            elif ended and self.gap and upper and not self.gap_removed and not in_list:
+                self._open_top("preambular", None, text)
+                return
+            if in_list and ended and starts_preambular(text, strict=True):
+                self._open_top("preambular", None, text)
+                return
+        elif in_list and self.gap and upper and ended:
+            self._open_item(text)
+            return
+        elif self.part == "annex" and not self.annexes[-1].paragraphs[-1].label and self.gap and ended and upper:
+            self._open_top("annex", None, text)
+            return
+        self._continue(text)
+
+    def _continue(self, text: str) -> None:
+        self.stack[-1].pieces.append(text)
+
+    # --- opening paragraphs ----------------------------------------------------------------------------
+
+    def _accept_number(self, number: int, rest: str) -> bool:
+        """The next number in sequence opens a paragraph; a small jump does too when the line before ended a
+        clause and a capital follows (the rendering lost paragraphs: say so)."""
+        if number == self.expected:
+            return True
+        after_clause = not self.stack or ends_clause(self.stack[-1].text)
+        plausible = self.gap or plain(rest)[:1].isupper()
+        if self.part != "preamble" and self.expected < number <= self.expected + 15 and after_clause and plausible:
+            self.warnings.append(f"paragraph numbering jumps from {self.expected - 1} to {number}")
+            return True
+        return False
+
+    def _open_numbered(self, label: str, rest: str) -> None:
+        kind: ParagraphKind = "annex" if self.part == "annex" else "operative"
+        if self.part == "preamble":
+            self.part = "operative"
+        self.expected = int(label) + 1
+        self._open_top(kind, label, rest)
+        self.stack[-1].style = "number"
+        if not rest:
+            self.awaiting_text = True
+
+    def _open_top(self, kind: ParagraphKind, label: str | None, text: str) -> None:
+        draft = Draft(kind, label, "number" if label else "plain", [text] if text else [])
+        if self.section_pending:
+            draft.section = self.section
+            self.section_pending = False
+        elif kind != "preambular":
+            draft.section = self.section
+        if kind == "annex":
+            self.annexes[-1].title_open = False
+            self.annexes[-1].paragraphs.append(draft)
+        else:
+            self.paragraphs.append(draft)
+        self.stack = [draft]
+
+    def _open_sub(self, label: str, rest: str) -> bool:
+        """Place a sub-paragraph label in the open hierarchy, or refuse it as not a label."""
+        for depth in range(len(self.stack) - 1, 0, -1):
+            item = self.stack[depth]
+            if (
+                item.label is not None
+                and item.style in ("letter", "roman")
+                and next_label(item.label, item.style) == label
+            ):
+                self._attach(depth - 1, Draft(self.stack[0].kind, label, item.style, [rest] if rest else []))
+                return True
+        parent = self.stack[-1]
+        style = None
+        if label == "a":
+            style = "letter"
+        elif label == "i":
+            style = "roman"
+        elif self.gap and roman_value(label) is None and len(set(label)) == 1:
+            letters = [d for d in range(1, len(self.stack)) if self.stack[d].style == "letter"]
+            if letters:
+                previous = self.stack[letters[-1]].label
+                self.warnings.append(f"sub-paragraph ({label}) follows ({previous}): labels skipped")
+                self._attach(letters[-1] - 1, Draft(self.stack[0].kind, label, "letter", [rest] if rest else []))
+                return True
+            self.warnings.append(f"sub-paragraph list starts at ({label})")
+            style = "letter"
+        if style is None:
+            return False
+        self._attach(len(self.stack) - 1, Draft(parent.kind, label, style, [rest] if rest else []))
+        return True
+
+    def _attach(self, parent_depth: int, draft: Draft) -> None:
+        self.stack = self.stack[: parent_depth + 1]
+        self.stack[-1].children.append(draft)
+        self.stack.append(draft)
+        if not draft.pieces:
+            self.awaiting_text = True
+
+    def _open_item(self, text: str) -> None:
+        """An unlabelled list item under a chapeau that ends with a colon."""
+        current = self.stack[-1]
+        parent_depth = len(self.stack) - 2 if current.style == "item" else len(self.stack) - 1
+        self._attach(parent_depth, Draft(self.stack[0].kind, None, "item", [text]))
+
+    def _is_label(self, text: str) -> bool:
+        number = _NUMBER_LABEL.match(text)
+        return bool(number and int(number.group(1)) == self.expected)
+
+    # --- headings, annexes, the closing and what follows it ----------------------------------------------
+
+    def _is_heading(self, text: str) -> bool:
+        if self.part not in ("operative", "annex") or not self.stack:
+            return False
+        if not ends_clause(self.stack[-1].text) and self.stack[-1].pieces:
+            return False
+        label = _HEADING_LABEL.match(text)
+        if label and (label.group(2) or self._next_text_is_label()):
+            return True
+        words = plain(text).split()
+        return (
+            self.gap
+            and 0 < len(words) <= 12
+            and words[0][:1].isupper()
+            and not ends_clause(text)
+            and self._next_text_is_label()
+        )
+
+    def _next_text_is_label(self) -> bool:
+        for line in self.lines[self.index + 1 :]:
+            if line.kind is Kind.TEXT:
+                number = _NUMBER_LABEL.match(line.text)
+                return bool(number and int(number.group(1)) in (self.expected, 1)) or bool(
+                    _HEADING_LABEL.match(line.text)
+                )
+        return False
+
+    def _after_closing(self, line: Line) -> None:
+        text = plain(line.text)
+        if self.closing is not None and self.closing.date is None and _DATE.match(text):
+            self.closing.date = text
+            return
+        if annex := _ANNEX.match(text):
+            self._start_annex(annex)
+            return
+        self.trailer.append(line)
+
+    def _start_annex(self, found: re.Match[str]) -> None:
+        heading = found.group(1) + (f" {found.group(2)}" if found.group(2) else "")
+        annex = AnnexDraft(heading)
+        if found.group(3):
+            annex.title_parts.append(found.group(3))
+        self.annexes.append(annex)
+        self.part = "annex"
+        self.expected = 1
+        self.stack = []
+        self.section = None
+        self.section_pending = False
+
+    def _split_embedded_numbers(self, text: str) -> list[str]:
+        """Split a line where the next operative number follows the end of a sentence ('…Development.2 2. We')."""
+        number = self.expected
+        opening = _NUMBER_LABEL.match(text)
+        if opening and int(opening.group(1)) == number:
+            number += 1
+        segments = []
+        while True:
+            pattern = re.compile(rf"(?<=\S)\s+({number})\.\s+(?=[A-Z{ITALIC_OPEN}“])")
+            found = pattern.search(text)
+            if not found:
+                break
+            before = plain(text[: found.start()]).split()
+            if not before or before[-1].lower().rstrip(".,") in NUMBER_TAKING_WORDS:
+                break
+            if not (ends_clause(text[: found.start()]) or before[-1][-1:].isdigit()):
+                break
+            segments.append(text[: found.start()])
+            text = text[found.start() :].lstrip()
+            number += 1
+        return [*segments, text]
+
+
+def read_structure(lines: list[Line], start: int) -> Structure:
+    return StructureReader(lines, start).read()

@@ -1,0 +1,119 @@
+"""Stage 1: a path (or '-' for standard input) becomes decoded text, or a clear InputError.
+
+Why here and not in the parser: every input problem a user can cause (missing file, directory, binary file,
+empty file, unknown encoding, file too large) is caught once, with a one-line message, before any parsing.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from unres.errors import InputError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+STDIN_NAME = "-"
+
+_CONTROL_ALLOWED = {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded input text and where it came from."""
+
+    name: str
+    text: str
+    encoding: str
+
+
+def read_source(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read `path` (or `stdin` when path is '-') and decode it as UTF-8, UTF-16 or cp1252."""
+    name = str(path)
+    if name == STDIN_NAME:
+        if stdin is None:
+            raise InputError("'-' means standard input, but none was given")
+        data = stdin.read(max_bytes + 1)
+        name = "<stdin>"
+    else:
+        data = _read_file(Path(path), max_bytes)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (see --max-size)")
+    return decode_bytes(data, name)
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a file")
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> Source:
+    """Decode bytes, refusing empty and binary input with a one-line message."""
+    if not data.strip():
+        raise InputError(f"{name}: is empty")
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: is empty")
+    if _looks_binary(text):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return Source(name=name, text=text, encoding=encoding)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "utf-16"
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _strict(data, utf16, name), utf16
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not valid UTF-8, UTF-16 or cp1252 text") from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Recognise UTF-16 without a byte-order mark by its NUL bytes in every other position."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not valid {encoding.upper()} text") from None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _CONTROL_ALLOWED)
+    return controls > max(2, len(sample) // 100)
