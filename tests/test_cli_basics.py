@@ -1,0 +1,25 @@
+"""The command line's contract: version, help, exit statuses and one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from unres import __version__
+from unres.cli import app
+
+runner = CliRunner()
+
+
+def test_version_prints_the_package_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"unres {__version__}"
+
+
+def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["parse", str(tmp_path / "nowhere.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "no such file" in result.stderr
