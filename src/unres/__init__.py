@@ -6,6 +6,9 @@ The library does everything the command line does:
     >>> doc = unres.parse_file("examples/ga-58-137.word-export.txt")
     >>> [p.id for p in doc.paragraphs][:3]
     ['PP1', 'PP2', 'PP3']
+    >>> newer = unres.parse_file("examples/ecosoc-2006-27.pdf-markdown.md")
+    >>> unres.align(doc, newer).counts["split"]
+    1
 """
 
 from __future__ import annotations
@@ -13,15 +16,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO
 
+from unres.align import align
 from unres.errors import ExitCode, InputError, UnresError
-from unres.models import Document, Footnote, Paragraph
+from unres.models import Alignment, AlignOptions, Change, Document, Edit, Footnote, Paragraph
 from unres.parse import parse_text
 from unres.read import DEFAULT_MAX_BYTES, Source, read_source
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AlignOptions",
+    "Alignment",
+    "Change",
     "Document",
+    "Edit",
     "ExitCode",
     "Footnote",
     "InputError",
@@ -29,6 +37,7 @@ __all__ = [
     "Source",
     "UnresError",
     "__version__",
+    "align",
     "parse_file",
     "parse_text",
     "read_source",

@@ -38,8 +38,25 @@ class ParseFormat(StrEnum):
     json = "json"
 
 
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ChangeKindName(StrEnum):
+    unchanged = "unchanged"
+    modified = "modified"
+    moved = "moved"
+    split = "split"  # type: ignore[assignment]  # an enum member, not str.split
+    merged = "merged"
+    added = "added"
+    dropped = "dropped"
+
+
 class SchemaName(StrEnum):
     document = "document"
+    alignment = "alignment"
 
 
 OutputOption = Annotated[
@@ -107,6 +124,76 @@ def parse(
 
 
 @app.command()
+def diff(
+    old_file: Annotated[str, typer.Argument(metavar="OLD", help="The earlier version; '-' reads standard input.")],
+    new_file: Annotated[str, typer.Argument(metavar="NEW", help="The later version.")],
+    output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.text,
+    output: OutputOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show unchanged paragraphs too.")] = False,
+    only: Annotated[
+        list[ChangeKindName] | None, typer.Option("--only", help="Show only changes of this kind (repeatable).")
+    ] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Show only the summary table.")] = False,
+    context: Annotated[
+        int | None, typer.Option("--context", min=0, help="Words of unchanged text kept around each change.")
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0.0, max=1.0, help="Least similarity (0-1) to link two paragraphs.")
+    ] = 0.5,
+    ignore_case: Annotated[bool, typer.Option("--ignore-case", "-i", help="Case differences are not changes.")] = False,
+    ignore_punctuation: Annotated[
+        bool, typer.Option("--ignore-punctuation", help="Punctuation differences are not changes.")
+    ] = False,
+    no_color: NoColorOption = False,
+    width: WidthOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+) -> None:
+    """Compare two versions of a resolution paragraph by paragraph, word by word.
+
+    Exit status: 0 when the texts are the same (renumbering aside), 1 when they differ, 2 on trouble.
+
+    Examples:
+
+      unres diff examples/ga-58-137.word-export.txt examples/ecosoc-2006-27.pdf-markdown.md
+
+      unres diff old.txt new.md --only moved --only added
+
+      unres diff old.txt new.txt --format markdown -o redline.md
+    """
+    with _trouble_is_exit_2():
+        from unres.align import align
+        from unres.models import AlignOptions
+
+        old_document, new_document = _parse(old_file, max_size), _parse(new_file, max_size)
+        _warn_unstructured(old_document, new_document)
+        options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+        alignment = align(old_document, new_document, options)
+        kinds = {kind.value for kind in only} if only else None
+        inputs = [old_file, new_file]
+        if output_format is DiffFormat.json:
+            from unres.render.json import to_json
+
+            if kinds is not None:
+                alignment = alignment.model_copy(
+                    update={"changes": [change for change in alignment.changes if change.kind in kinds]}
+                )
+            _emit_text(to_json(alignment), output, inputs)
+        elif output_format is DiffFormat.markdown:
+            from unres.render.markdown import diff_markdown
+
+            _emit_text(diff_markdown(alignment, show_all=show_all, only=kinds), output, inputs)
+        else:
+            from unres.render.terminal import diff_view
+
+            markers = output is not None or not sys.stdout.isatty()
+            view = diff_view(
+                alignment, show_all=show_all, only=kinds, context=context, summary_only=summary, markers=markers
+            )
+            _emit_renderable(view, output, inputs, no_color, width)
+    raise typer.Exit(int(ExitCode.SAME if alignment.identical else ExitCode.DIFFERENT))
+
+
+@app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which JSON output to describe.")] = SchemaName.document,
     output: OutputOption = None,
@@ -118,10 +205,12 @@ def schema(
       unres schema document > document.schema.json
     """
     with _trouble_is_exit_2():
-        from unres.models import Document
+        from pydantic import BaseModel
+
+        from unres.models import Alignment, Document
         from unres.render.json import schema_json
 
-        models = {SchemaName.document: Document}
+        models: dict[SchemaName, type[BaseModel]] = {SchemaName.document: Document, SchemaName.alignment: Alignment}
         _emit_text(schema_json(models[name]), output, [])
 
 
@@ -132,6 +221,16 @@ def _parse(file: str, max_size: int) -> Document:
     from unres import parse_file
 
     return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size)
+
+
+def _warn_unstructured(*documents: Document) -> None:
+    """Say so when a file has no resolution structure; it is still compared, as plain paragraphs."""
+    for document in documents:
+        if not document.structured:
+            typer.echo(
+                f"unres: warning: {document.source}: no resolution structure found; compared as plain paragraphs",
+                err=True,
+            )
 
 
 def _console(no_color: bool, width: int | None, file: object = None) -> Console:
@@ -160,14 +259,15 @@ def _emit_text(text: str, output: Path | None, inputs: list[str]) -> None:
 def _emit_renderable(
     renderable: RenderableType, output: Path | None, inputs: list[str], no_color: bool, width: int | None
 ) -> None:
-    if output is not None:
-        from io import StringIO
-
-        buffer = StringIO()
-        _console(True, width or 100, buffer).print(renderable)
-        _emit_text(buffer.getvalue(), output, inputs)
-    else:
+    if output is None and sys.stdout.isatty():
         _console(no_color, width).print(renderable)
+        return
+    from io import StringIO
+
+    buffer = StringIO()
+    _console(True, width or 100, buffer).print(renderable)
+    plain_text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    _emit_text(plain_text, output, inputs)
 
 
 @contextmanager

@@ -57,12 +57,12 @@ class Paragraph(Model):
             yield from sub.walk()
 
     def full_text(self) -> str:
-        """Chapeau and every sub-paragraph, labels included: the paragraph as a reader sees it."""
+        """Chapeau and every sub-paragraph, labels included, one per line: the paragraph as a reader sees it."""
         parts = [self.text]
         for sub in self.subparagraphs:
             sub_text = sub.full_text()
             parts.append(f"({sub.label}) {sub_text}" if sub.label else sub_text)
-        return " ".join(part for part in parts if part)
+        return "\n".join(part for part in parts if part)
 
 
 class Footnote(Model):
@@ -168,3 +168,82 @@ class Document(Model):
 
     def find(self, paragraph_id: str) -> Paragraph | None:
         return next((p for p in self.walk() if p.id == paragraph_id), None)
+
+
+# --- comparing two documents ---------------------------------------------------------------------------------
+
+ChangeKind = Literal["unchanged", "modified", "moved", "split", "merged", "added", "dropped"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "modified", "moved", "split", "merged", "added", "dropped")
+
+
+class Edit(Model):
+    """One word-level operation of a redline.
+
+    The old text is every `equal` and `delete` text in order; the new text is every `equal` (its `new_text` when
+    given) and `insert` text in order. `new_text` appears only where case or punctuation was ignored and the two
+    sides differ in it.
+    """
+
+    op: Literal["equal", "delete", "insert"]
+    text: str
+    new_text: str | None = Field(
+        default=None, description="The new side of an `equal` that differs only in ignored ways."
+    )
+
+
+class Change(Model):
+    """What happened to one paragraph, or to the paragraphs of one split or merge."""
+
+    kind: ChangeKind
+    old: list[str] = Field(description="Ids in the old document (empty for `added`).")
+    new: list[str] = Field(description="Ids in the new document (empty for `dropped`).")
+    similarity: float = Field(description="0 to 1: how much of the text the two sides share (1: identical).")
+    edits: list[Edit] = Field(
+        default_factory=list,
+        description="The word-level redline of the old side's text against the new side's (paragraphs of a split or "
+        "merge joined by a space).",
+    )
+
+
+class DocumentRef(Model):
+    """Which document a comparison side is."""
+
+    source: str | None = None
+    symbol: str | None = None
+    title: str | None = None
+    adopted: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentRef:
+        return cls(source=doc.source, symbol=doc.symbol, title=doc.title, adopted=doc.metadata.adopted)
+
+
+class AlignOptions(Model):
+    """How two documents are aligned and compared; the defaults are what `unres diff` uses."""
+
+    threshold: float = Field(default=0.5, ge=0, le=1, description="Least similarity for two paragraphs to be linked.")
+    containment: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="Least share of a paragraph's words found inside another for a split or merge.",
+    )
+    ignore_case: bool = False
+    ignore_punctuation: bool = False
+
+
+class Alignment(Model):
+    """Every paragraph of both documents in exactly one change, in the new document's order (dropped paragraphs
+    where they used to be)."""
+
+    schema_version: str = SCHEMA_VERSION
+    old: DocumentRef
+    new: DocumentRef
+    options: AlignOptions
+    changes: list[Change]
+    counts: dict[str, int] = Field(description="Number of changes of each kind.")
+
+    @property
+    def identical(self) -> bool:
+        """True when the texts are the same: no change other than `unchanged` (renumbering is not a change)."""
+        return all(change.kind == "unchanged" for change in self.changes)

@@ -2,3 +2,16 @@
 
 Renderers never parse, align or read files; they only show results.
 """
+
+from __future__ import annotations
+
+from unres.models import Change
+
+
+def change_ids(change: Change, arrow: str = " → ") -> str:
+    """'OP4 → OP1+OP2' for a split, 'PP3' for a paragraph that kept its id, 'OP2' for an added one."""
+    old = "+".join(change.old)
+    new = "+".join(change.new)
+    if not old or not new:
+        return old or new
+    return old if old == new else f"{old}{arrow}{new}"

@@ -1,12 +1,14 @@
-"""Terminal views built with rich: the outline of a parsed document."""
+"""Terminal views built with rich: the outline of a parsed document and the redline of a comparison."""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from unres.models import Document, Paragraph
+from unres.models import Alignment, Change, Document, Paragraph
+from unres.render import change_ids
 
 
 def document_outline(doc: Document) -> RenderableType:
@@ -95,3 +97,121 @@ def _preview(paragraph: Paragraph) -> Text:
         text = text[len(paragraph.opening) :]
     preview.append(text)
     return preview
+
+
+# --- diff ----------------------------------------------------------------------------------------------------------
+
+_KIND_STYLE = {
+    "unchanged": "dim",
+    "modified": "yellow",
+    "moved": "blue",
+    "split": "magenta",
+    "merged": "magenta",
+    "added": "green",
+    "dropped": "red",
+}
+_DELETED = "red strike"
+_INSERTED = "green underline"
+
+
+def diff_view(
+    alignment: Alignment,
+    *,
+    show_all: bool = False,
+    only: set[str] | None = None,
+    context: int | None = None,
+    summary_only: bool = False,
+    markers: bool = False,
+) -> RenderableType:
+    """The redline of every change (unchanged paragraphs collapsed unless `show_all`), then the summary.
+
+    `markers` writes deletions as [-…-] and insertions as {+…+} (as wdiff does), for output that cannot show
+    strike-through and underline: files and pipes.
+    """
+    parts: list[RenderableType] = [_diff_header(alignment)]
+    if not summary_only:
+        hidden = 0
+        for change in alignment.changes:
+            if only is not None and change.kind not in only:
+                continue
+            if change.kind == "unchanged" and not show_all and only is None:
+                hidden += 1
+                continue
+            if hidden:
+                parts.append(Text(f"  … {hidden} unchanged", style="dim"))
+                hidden = 0
+            parts += [
+                Text(),
+                _change_heading(change),
+                Padding(_redline_text(change, context, markers), (0, 0, 0, 2), expand=False),
+            ]
+        if hidden:
+            parts.append(Text(f"  … {hidden} unchanged", style="dim"))
+    parts += [Text(), diff_summary(alignment)]
+    return Group(*parts)
+
+
+def _diff_header(alignment: Alignment) -> Text:
+    header = Text()
+    for label, ref in (("old", alignment.old), ("new", alignment.new)):
+        header.append(f"{label}: ", style="bold")
+        header.append(ref.symbol or ref.source or "(unnamed)")
+        if ref.title:
+            header.append(f"  {ref.title}", style="dim")
+        header.append("\n")
+    header.rstrip()
+    return header
+
+
+def _change_heading(change: Change) -> Text:
+    heading = Text()
+    old = "+".join(change.old) or "—"
+    new = "+".join(change.new) or "—"
+    heading.append(f"{old} → {new}" if old != new else old, style="bold")
+    heading.append(f"  {change.kind}", style=_KIND_STYLE[change.kind])
+    if change.kind not in ("added", "dropped", "unchanged"):
+        # A changed paragraph never shows as 100% similar, however small the change.
+        heading.append(f"  {min(change.similarity, 0.99):.0%}", style="dim")
+    elif change.kind == "unchanged" and change.old != change.new:
+        heading.append("  renumbered", style="dim")
+    return heading
+
+
+def _redline_text(change: Change, context: int | None, markers: bool) -> Text:
+    text = Text()
+    for position, edit in enumerate(change.edits):
+        if edit.op == "delete":
+            text.append(f"[-{edit.text}-]" if markers else edit.text, style=_DELETED)
+        elif edit.op == "insert":
+            text.append(f"{{+{edit.text}+}}" if markers else edit.text, style=_INSERTED)
+        else:
+            shown = edit.new_text if edit.new_text is not None else edit.text
+            text.append(_elide(shown, context, first=position == 0, last=position == len(change.edits) - 1))
+    return text
+
+
+def _elide(text: str, context: int | None, *, first: bool, last: bool) -> str:
+    """Keep `context` words on each side of a change and replace the middle of a long unchanged run with '…'."""
+    if context is None:
+        return text
+    words = text.split(" ")
+    keep_before = 0 if first else context
+    keep_after = 0 if last else context
+    if len(words) <= keep_before + keep_after + 1:
+        return text
+    head = " ".join(words[: keep_before + (1 if not first else 0)]) if keep_before else ""
+    tail = " ".join(words[len(words) - keep_after - (1 if not last else 0) :]) if keep_after else ""
+    return f"{head} … {tail}".strip(" ") if head or tail else "…"
+
+
+def diff_summary(alignment: Alignment) -> RenderableType:
+    """Counts per kind, and which paragraphs moved, split, merged, were added or dropped."""
+    table = Table(title="Summary", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("change")
+    table.add_column("count", justify="right")
+    table.add_column("paragraphs", overflow="fold")
+    for kind, count in alignment.counts.items():
+        ids = [change_ids(change, "→") for change in alignment.changes if change.kind == kind]
+        listed = ", ".join(ids) if kind not in ("unchanged", "modified") else ""
+        table.add_row(Text(kind, style=_KIND_STYLE[kind]), str(count), listed)
+    return table

@@ -1,0 +1,403 @@
+"""Stage 3: two Documents become an Alignment: every paragraph of both in exactly one change.
+
+How, in four steps, none of them all-pairs:
+1. candidates: an index of word trigrams (boilerplate trigrams shared by many paragraphs left out) proposes, for each
+   new paragraph, the few old paragraphs sharing most trigrams; only those pairs are scored with rapidfuzz;
+2. links: a global one-to-one assignment (Jonker-Volgenant, `lap`) over the candidate graph, component by component,
+   maximises total similarity, so a paragraph goes to its best partner, not to the first good-enough one;
+3. splits and merges: an old paragraph left over whose words sit inside a linked new paragraph was merged into it
+   (also as a sub-paragraph); a new paragraph left over inside a linked old one was split from it;
+4. moves: the heaviest chain of links in the same order in both documents stays in place; every other link moved,
+   and so did any paragraph that crossed between preamble, operative part and annex.
+Renumbering is not a change: paragraphs are compared by text, never by number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from unres.models import (
+    CHANGE_KINDS,
+    Alignment,
+    AlignOptions,
+    Change,
+    ChangeKind,
+    Document,
+    DocumentRef,
+    Paragraph,
+)
+from unres.redline import redline
+
+_CANDIDATES_PER_PARAGRAPH = 8
+_SHINGLE = 3
+# A trigram shared by more paragraphs than this share of the document is boilerplate ("Member States to take").
+_COMMON_SHARE = 0.05
+_COMMON_FLOOR = 6
+# Largest component solved exactly; beyond it (pathological input) links are taken best-first.
+_EXACT_COMPONENT = 1500
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A left-over paragraph half of whose words sit inside a link joins it if that lifts the link's similarity this much.
+_JOIN_SHARE = 0.5
+_JOIN_GAIN = 0.08
+
+
+@dataclass
+class Unit:
+    """One top-level paragraph as the aligner sees it."""
+
+    index: int
+    id: str
+    part: str  # preambular, operative, annex:<id>, plain
+    text: str  # the paragraph as printed, sub-paragraphs included
+    key: str  # normalised for similarity
+    words: list[str]
+
+
+def units_of(doc: Document) -> list[Unit]:
+    """The document's top-level paragraphs in reading order, annex paragraphs included."""
+    result = []
+    parts: list[tuple[Paragraph, str]] = [(p, p.kind) for p in doc.paragraphs]
+    parts += [(p, f"annex:{annex.id}") for annex in doc.annexes for p in annex.paragraphs]
+    for index, (paragraph, part) in enumerate(parts):
+        text = paragraph.full_text()
+        key = normalise(text)
+        result.append(Unit(index, paragraph.id, part, text, key, key.split()))
+    return result
+
+
+def normalise(text: str) -> str:
+    """Case, punctuation and spacing folded away: what similarity is measured on."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+@dataclass
+class _Group:
+    """Linked paragraphs: one old and one new, or several on one side (split, merge)."""
+
+    old: list[int] = field(default_factory=list)
+    new: list[int] = field(default_factory=list)
+    similarity: float = 0.0
+
+
+def align(old: Document, new: Document, options: AlignOptions | None = None) -> Alignment:
+    """Align two versions of a resolution and redline every changed paragraph."""
+    options = options or AlignOptions()
+    old_units, new_units = units_of(old), units_of(new)
+    scores = _candidate_scores(old_units, new_units)
+    links = _assign(scores, len(old_units), len(new_units), options.threshold)
+    groups = _splits_and_merges(links, old_units, new_units, scores, options)
+    changes = _classify(groups, old_units, new_units, options)
+    counts = Counter(change.kind for change in changes)
+    return Alignment(
+        old=DocumentRef.of(old),
+        new=DocumentRef.of(new),
+        options=options,
+        changes=changes,
+        counts={kind: counts.get(kind, 0) for kind in CHANGE_KINDS},
+    )
+
+
+# --- 1. candidates -----------------------------------------------------------------------------------------------
+
+
+def _shingles(words: list[str]) -> set[str]:
+    if len(words) < _SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int], float]:
+    """Similarity (0–1) of each candidate pair (old index, new index)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for unit in old:
+        for shingle in _shingles(unit.words):
+            index[shingle].append(unit.index)
+    limit = max(_COMMON_FLOOR, int(_COMMON_SHARE * max(len(old), len(new))))
+    scores: dict[tuple[int, int], float] = {}
+    for unit in new:
+        shared: Counter[int] = Counter()
+        for shingle in _shingles(unit.words):
+            holders = index.get(shingle, ())
+            if len(holders) <= limit:
+                shared.update(holders)
+        for old_index, _ in shared.most_common(_CANDIDATES_PER_PARAGRAPH):
+            scores[(old_index, unit.index)] = fuzz.ratio(old[old_index].key, unit.key) / 100
+    return scores
+
+
+# --- 2. one-to-one links -----------------------------------------------------------------------------------------
+
+
+def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, threshold: float) -> dict[int, int]:
+    """Old index -> new index, maximising the summed similarity of links at or above the threshold."""
+    edges = {pair: score for pair, score in scores.items() if score >= threshold}
+    links: dict[int, int] = {}
+    for old_nodes, new_nodes in _components(edges):
+        if len(old_nodes) * len(new_nodes) > _EXACT_COMPONENT**2:
+            links.update(_best_first(edges, old_nodes, new_nodes))
+        else:
+            links.update(_optimal(edges, old_nodes, new_nodes, n_old, n_new))
+    return links
+
+
+def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int]]]:
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(node: tuple[str, int]) -> tuple[str, int]:
+        root = node
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(node, node) != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    for old_index, new_index in edges:
+        a, b = find(("o", old_index)), find(("n", new_index))
+        if a != b:
+            parent[a] = b
+    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for old_index, new_index in sorted(edges):
+        olds, news = groups[find(("o", old_index))]
+        if old_index not in olds:
+            olds.append(old_index)
+        if new_index not in news:
+            news.append(new_index)
+    return [(sorted(olds), sorted(news)) for olds, news in groups.values()]
+
+
+def _optimal(
+    edges: dict[tuple[int, int], float], old_nodes: list[int], new_nodes: list[int], n_old: int, n_new: int
+) -> dict[int, int]:
+    import lap
+    import numpy as np
+
+    if len(old_nodes) == 1 and len(new_nodes) == 1:
+        return {old_nodes[0]: new_nodes[0]}
+    unlinked = 2.0  # dearer than any link (cost of a link: 1 - similarity, at most 1)
+    cost = np.full((len(old_nodes), len(new_nodes)), unlinked)
+    old_pos = {node: i for i, node in enumerate(old_nodes)}
+    new_pos = {node: j for j, node in enumerate(new_nodes)}
+    for (old_index, new_index), score in edges.items():
+        if old_index in old_pos and new_index in new_pos:
+            # Ties (repeated boilerplate) go to the partner at the same relative place in its document.
+            drift = abs(old_index / max(n_old, 1) - new_index / max(n_new, 1))
+            cost[old_pos[old_index], new_pos[new_index]] = 1.0 - score + 1e-6 * drift
+    _, rows, _ = lap.lapjv(cost, extend_cost=True, cost_limit=1.5)
+    return {old_nodes[i]: new_nodes[j] for i, j in enumerate(rows) if j >= 0 and cost[i, j] < unlinked}
+
+
+def _best_first(edges: dict[tuple[int, int], float], old_nodes: list[int], new_nodes: list[int]) -> dict[int, int]:
+    wanted_old, wanted_new = set(old_nodes), set(new_nodes)
+    links: dict[int, int] = {}
+    taken: set[int] = set()
+    for (old_index, new_index), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
+        if old_index in wanted_old and new_index in wanted_new and old_index not in links and new_index not in taken:
+            links[old_index] = new_index
+            taken.add(new_index)
+    return links
+
+
+# --- 3. splits and merges ----------------------------------------------------------------------------------------
+
+
+def _containment(part: Unit, whole: Unit) -> float:
+    """Share of `part`'s words found, in order, inside `whole`."""
+    if not part.words:
+        return 0.0
+    return LCSseq.similarity(part.words, whole.words) / len(part.words)
+
+
+def _splits_and_merges(
+    links: dict[int, int],
+    old: list[Unit],
+    new: list[Unit],
+    scores: dict[tuple[int, int], float],
+    options: AlignOptions,
+) -> list[_Group]:
+    """Attach left-over paragraphs to the link they were split from or merged into."""
+    groups = [
+        _Group([old_index], [new_index], scores[(old_index, new_index)]) for old_index, new_index in links.items()
+    ]
+    group_of_old = {group.old[0]: group for group in groups}
+    group_of_new = {group.new[0]: group for group in groups}
+    partners_of_old: dict[int, list[int]] = defaultdict(list)
+    partners_of_new: dict[int, list[int]] = defaultdict(list)
+    for old_index, new_index in scores:
+        partners_of_old[old_index].append(new_index)
+        partners_of_new[new_index].append(old_index)
+
+    for unit in old:  # merged: an old paragraph left over, found inside a new one
+        if unit.index in group_of_old:
+            continue
+        joined = _best_join(unit, partners_of_old[unit.index], group_of_new, old, new, "old", options)
+        if joined is not None:
+            joined.old = sorted([*joined.old, unit.index])
+            joined.similarity = _group_similarity(joined, old, new)
+            group_of_old[unit.index] = joined
+        elif (
+            alone := _lone_container(unit, [new[j] for j in partners_of_old[unit.index]], group_of_new, options)
+        ) is not None:
+            group = _Group([unit.index], [alone], scores[(unit.index, alone)])
+            groups.append(group)
+            group_of_old[unit.index] = group
+            group_of_new[alone] = group
+
+    for unit in new:  # split: a new paragraph left over, found inside an old one
+        if unit.index in group_of_new:
+            continue
+        joined = _best_join(unit, partners_of_new[unit.index], group_of_old, old, new, "new", options)
+        if joined is not None:
+            joined.new = sorted([*joined.new, unit.index])
+            joined.similarity = _group_similarity(joined, old, new)
+            group_of_new[unit.index] = joined
+        elif (
+            alone := _lone_container(unit, [old[i] for i in partners_of_new[unit.index]], group_of_old, options)
+        ) is not None:
+            group = _Group([alone], [unit.index], scores[(alone, unit.index)])
+            groups.append(group)
+            group_of_old[alone] = group
+            group_of_new[unit.index] = group
+    return groups
+
+
+def _best_join(
+    unit: Unit,
+    partners: list[int],
+    groups_by_partner: dict[int, _Group],
+    old: list[Unit],
+    new: list[Unit],
+    side: str,
+    options: AlignOptions,
+) -> _Group | None:
+    """The link `unit` belongs to as a split-off or merged part, if any.
+
+    It belongs to a linked partner when most of its words sit inside that partner, or when half of them do and adding
+    it to its side raises the link's similarity clearly (an old operative paragraph split into two new ones, each
+    reworded).
+    """
+    best: tuple[float, _Group] | None = None
+    for partner in partners:
+        group = groups_by_partner.get(partner)
+        if group is None or len(group.old if side == "new" else group.new) > 1:
+            continue
+        whole = new[partner] if side == "old" else old[partner]
+        share = _containment(unit, whole)
+        trial = _Group(
+            sorted([*group.old, unit.index]) if side == "old" else group.old,
+            group.new if side == "old" else sorted([*group.new, unit.index]),
+        )
+        gain = _group_similarity(trial, old, new) - group.similarity
+        joins = share >= options.containment or (share >= _JOIN_SHARE and gain >= _JOIN_GAIN)
+        if joins and (best is None or gain > best[0]):
+            best = (gain, group)
+    return best[1] if best else None
+
+
+def _lone_container(unit: Unit, wholes: list[Unit], taken: dict[int, _Group], options: AlignOptions) -> int | None:
+    """A partner not linked to anything that holds most of `unit`'s words: a heavily expanded or cut paragraph."""
+    scored = [(_containment(unit, whole), whole.index) for whole in wholes if whole.index not in taken]
+    scored = [item for item in scored if item[0] >= options.containment]
+    return max(scored, key=lambda item: (item[0], -item[1]))[1] if scored else None
+
+
+def _group_similarity(group: _Group, old: list[Unit], new: list[Unit]) -> float:
+    old_text = " ".join(old[i].key for i in group.old)
+    new_text = " ".join(new[j].key for j in group.new)
+    return float(fuzz.ratio(old_text, new_text)) / 100
+
+
+# --- 4. kinds and order ------------------------------------------------------------------------------------------
+
+
+def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: AlignOptions) -> list[Change]:
+    in_place = _in_place(groups)
+    linked_old = {i for group in groups for i in group.old}
+    linked_new = {j for group in groups for j in group.new}
+    placed: list[tuple[tuple[int, int, int], Change]] = []
+    for group in groups:
+        old_text = " ".join(old[i].text for i in group.old)
+        new_text = " ".join(new[j].text for j in group.new)
+        kind: ChangeKind
+        if len(group.new) > 1:
+            kind = "split"
+        elif len(group.old) > 1:
+            kind = "merged"
+        elif id(group) not in in_place or _part(old[group.old[0]]) != _part(new[group.new[0]]):
+            kind = "moved"
+        elif _same_text(old_text, new_text, options):
+            kind = "unchanged"
+        else:
+            kind = "modified"
+        change = _change(
+            kind, [old[i].id for i in group.old], [new[j].id for j in group.new], old_text, new_text, options
+        )
+        # Reported similarity is over the texts as printed, so a changed comma shows as less than 1.
+        change.similarity = 1.0 if kind == "unchanged" else round(fuzz.ratio(old_text, new_text) / 100, 4)
+        placed.append(((group.new[0], 0, group.old[0]), change))
+    position_of_old = {i: group.new[0] for group in groups for i in group.old}
+    for unit in new:
+        if unit.index not in linked_new:
+            placed.append(((unit.index, 0, -1), _change("added", [], [unit.id], "", unit.text, options)))
+    for unit in old:
+        if unit.index not in linked_old:
+            anchor = max((position_of_old[i] for i in position_of_old if i < unit.index), default=-1)
+            placed.append(((anchor, 1, unit.index), _change("dropped", [unit.id], [], unit.text, "", options)))
+    placed.sort(key=lambda item: item[0])
+    return [change for _, change in placed]
+
+
+def _change(
+    kind: ChangeKind, old_ids: list[str], new_ids: list[str], old_text: str, new_text: str, options: AlignOptions
+) -> Change:
+    edits = redline(old_text, new_text, ignore_case=options.ignore_case, ignore_punctuation=options.ignore_punctuation)
+    return Change(kind=kind, old=old_ids, new=new_ids, similarity=0.0, edits=edits)
+
+
+def _part(unit: Unit) -> str:
+    return "annex" if unit.part.startswith("annex") else unit.part
+
+
+def _same_text(old_text: str, new_text: str, options: AlignOptions) -> bool:
+    return all(edit.op == "equal" for edit in redline(old_text, new_text, **_fold_flags(options)))
+
+
+def _fold_flags(options: AlignOptions) -> dict[str, bool]:
+    return {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
+
+
+def _in_place(groups: list[_Group]) -> set[int]:
+    """The groups on the heaviest chain that keeps the same order in both documents: a weighted longest increasing
+    subsequence, O(n log n) with a Fenwick tree of running maxima over new positions."""
+    ordered = sorted(groups, key=lambda group: group.old[0])
+    ranks = {position: rank for rank, position in enumerate(sorted(group.new[0] for group in ordered), start=1)}
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(ranks) + 1)
+    back = [-1] * len(ordered)
+    totals = [0.0] * len(ordered)
+    for position, group in enumerate(ordered):
+        rank = ranks[group.new[0]]
+        best, previous = 0.0, -1
+        index = rank - 1
+        while index > 0:
+            if tree[index][0] > best:
+                best, previous = tree[index]
+            index -= index & -index
+        totals[position] = best + 1.0 + group.similarity
+        back[position] = previous
+        index = rank
+        while index < len(tree):
+            if tree[index][0] < totals[position]:
+                tree[index] = (totals[position], position)
+            index += index & -index
+    chain: set[int] = set()
+    position = max(range(len(ordered)), key=lambda k: totals[k]) if ordered else -1
+    while position >= 0:
+        chain.add(id(ordered[position]))
+        position = back[position]
+    return chain
