@@ -19,8 +19,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import Indel, LCSseq
 
 from unres.models import (
     CHANGE_KINDS,
@@ -42,6 +41,50 @@ _COMMON_FLOOR = 6
 # Largest component solved exactly; beyond it (pathological input) links are taken best-first.
 _EXACT_COMPONENT = 1500
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Words too common to say two paragraphs are about the same thing; similarity ignores them, so that paragraphs
+# sharing only a boilerplate opening and grammar ("Encourages Member States to … the … of …") are not linked.
+_STOPWORDS = frozenset(
+    {
+        "the",
+        "of",
+        "to",
+        "and",
+        "in",
+        "a",
+        "an",
+        "on",
+        "for",
+        "by",
+        "with",
+        "its",
+        "their",
+        "that",
+        "as",
+        "at",
+        "from",
+        "or",
+        "be",
+        "is",
+        "are",
+        "which",
+        "this",
+        "these",
+        "those",
+        "all",
+        "such",
+        "it",
+        "has",
+        "have",
+        "been",
+        "was",
+        "were",
+    }
+)
+# A paragraph left alone between two linked neighbours, facing one left alone in the same place on the other side,
+# is the same paragraph rewritten when they share this many words past their openings.
+_SLOT_SHARED_WORDS = 2
+_OPENING_WORDS = 3
+_NOT_IDENTICAL = 1e-4
 # A left-over paragraph half of whose words sit inside a link joins it if that lifts the link's similarity this much.
 _JOIN_SHARE = 0.5
 _JOIN_GAIN = 0.08
@@ -55,8 +98,9 @@ class Unit:
     id: str
     part: str  # preambular, operative, annex:<id>, plain
     text: str  # the paragraph as printed, sub-paragraphs included
-    key: str  # normalised for similarity
+    key: str  # normalised: case, punctuation and spacing folded away
     words: list[str]
+    content: list[str]  # the words that carry meaning: what similarity is measured on
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -67,7 +111,8 @@ def units_of(doc: Document) -> list[Unit]:
     for index, (paragraph, part) in enumerate(parts):
         text = paragraph.full_text()
         key = normalise(text)
-        result.append(Unit(index, paragraph.id, part, text, key, key.split()))
+        words = key.split()
+        result.append(Unit(index, paragraph.id, part, text, key, words, [w for w in words if w not in _STOPWORDS]))
     return result
 
 
@@ -92,6 +137,7 @@ def align(old: Document, new: Document, options: AlignOptions | None = None) -> 
     old_units, new_units = units_of(old), units_of(new)
     scores = _candidate_scores(old_units, new_units)
     links = _assign(scores, len(old_units), len(new_units), options.threshold)
+    _fill_slots(links, old_units, new_units, scores)
     groups = _splits_and_merges(links, old_units, new_units, scores, options)
     changes = _classify(groups, old_units, new_units, options)
     counts = Counter(change.kind for change in changes)
@@ -128,7 +174,7 @@ def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int],
             if len(holders) <= limit:
                 shared.update(holders)
         for old_index, _ in shared.most_common(_CANDIDATES_PER_PARAGRAPH):
-            scores[(old_index, unit.index)] = fuzz.ratio(old[old_index].key, unit.key) / 100
+            scores[(old_index, unit.index)] = _pair_similarity(old[old_index], unit)
     return scores
 
 
@@ -202,6 +248,24 @@ def _best_first(edges: dict[tuple[int, int], float], old_nodes: list[int], new_n
             links[old_index] = new_index
             taken.add(new_index)
     return links
+
+
+def _fill_slots(links: dict[int, int], old: list[Unit], new: list[Unit], scores: dict[tuple[int, int], float]) -> None:
+    """Link a paragraph rewritten in place: alone between two linked neighbours on each side, in the same part,
+    sharing words past the opening (the Vienna Declaration paragraph that became the Bangkok Declaration one)."""
+    linked_new = set(links.values())
+    for unit in old:
+        i = unit.index
+        if i in links or i - 1 not in links or i + 1 not in links:
+            continue
+        j = links[i - 1] + 1
+        if j >= len(new) or j in linked_new or links[i + 1] != j + 1 or _part(new[j]) != _part(unit):
+            continue
+        shared = set(unit.content[_OPENING_WORDS:]) & set(new[j].content[_OPENING_WORDS:])
+        if len(shared) >= _SLOT_SHARED_WORDS:
+            links[i] = j
+            linked_new.add(j)
+            scores[(i, j)] = _pair_similarity(unit, new[j])
 
 
 # --- 3. splits and merges ----------------------------------------------------------------------------------------
@@ -308,9 +372,20 @@ def _lone_container(unit: Unit, wholes: list[Unit], taken: dict[int, _Group], op
 
 
 def _group_similarity(group: _Group, old: list[Unit], new: list[Unit]) -> float:
-    old_text = " ".join(old[i].key for i in group.old)
-    new_text = " ".join(new[j].key for j in group.new)
-    return float(fuzz.ratio(old_text, new_text)) / 100
+    old_words = [w for i in group.old for w in old[i].content]
+    new_words = [w for j in group.new for w in new[j].content]
+    return similarity(old_words, new_words) - _NOT_IDENTICAL
+
+
+def _pair_similarity(old: Unit, new: Unit) -> float:
+    """Similarity of meaningful words, a hair below 1 when other words differ ('Invites' vs 'Also invites' are
+    close, but not the identical pair a reordered document contains)."""
+    return similarity(old.content, new.content) - (0.0 if old.key == new.key else _NOT_IDENTICAL)
+
+
+def similarity(old_words: list[str], new_words: list[str]) -> float:
+    """Share of meaningful words the two sides have in common, in order (normalised Indel similarity over words)."""
+    return float(Indel.normalized_similarity(old_words, new_words))
 
 
 # --- 4. kinds and order ------------------------------------------------------------------------------------------
@@ -338,8 +413,7 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
         change = _change(
             kind, [old[i].id for i in group.old], [new[j].id for j in group.new], old_text, new_text, options
         )
-        # Reported similarity is over the texts as printed, so a changed comma shows as less than 1.
-        change.similarity = 1.0 if kind == "unchanged" else round(fuzz.ratio(old_text, new_text) / 100, 4)
+        change.similarity = 1.0 if kind == "unchanged" else round(group.similarity, 4)
         placed.append(((group.new[0], 0, group.old[0]), change))
     position_of_old = {i: group.new[0] for group in groups for i in group.old}
     for unit in new:

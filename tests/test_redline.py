@@ -1,0 +1,65 @@
+"""Word-level redlines: they rebuild both sides exactly and read as a drafter expects."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unres.redline import new_side, old_side, redline, tokens
+
+_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+_prose = st.lists(
+    st.sampled_from(
+        ["Urges", "Member", "States", "to", "the", "of", ",", ";", ".", "  ", "\n", "(a)", "non-state", "’s"]
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@given(_text)
+def test_tokens_rejoin_to_the_text(text: str) -> None:
+    assert "".join(tokens(text)) == text
+
+
+@settings(max_examples=300)
+@given(st.one_of(_text, _prose), st.one_of(_text, _prose), st.booleans(), st.booleans())
+def test_redline_sides_rebuild_both_inputs_exactly(
+    old: str, new: str, ignore_case: bool, ignore_punctuation: bool
+) -> None:
+    edits = redline(old, new, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+    assert old_side(edits) == old
+    assert new_side(edits) == new
+
+
+@given(_prose)
+def test_identical_texts_have_no_changes(text: str) -> None:
+    assert all(edit.op == "equal" for edit in redline(text, text))
+
+
+def test_a_reworded_phrase_reads_as_one_deletion_and_one_insertion() -> None:
+    old = "Welcoming efforts of Member States to create awareness in civil society concerning the seriousness of"
+    new = "Welcoming efforts of Member States to raise awareness of the seriousness of"
+    changes = [(edit.op, edit.text) for edit in redline(old, new) if edit.op != "equal"]
+    assert changes == [("delete", " create awareness in civil society concerning"), ("insert", " raise awareness of")]
+
+
+def test_a_kept_phrase_between_changes_stays_visible() -> None:
+    old = "efforts and, where appropriate, the confiscation of proceeds, the protection of victims;"
+    new = "efforts and the protection of victims and preventive measures;"
+    equal = "".join(edit.text for edit in redline(old, new) if edit.op == "equal")
+    assert "the protection of victims" in equal
+
+
+def test_punctuation_changes_are_visible() -> None:
+    changes = [(e.op, e.text) for e in redline("Abuse of Power,", "Abuse of Power.") if e.op != "equal"]
+    assert changes == [("delete", ","), ("insert", ".")]
+
+
+def test_case_and_punctuation_can_be_ignored() -> None:
+    edits = redline("Urges States, and", "urges States; and", ignore_case=True, ignore_punctuation=True)
+    assert [edit.op for edit in edits] == ["equal"]
+    assert new_side(edits) == "urges States; and"
+
+
+def test_layout_whitespace_is_not_a_change() -> None:
+    assert all(edit.op == "equal" for edit in redline("Urges  Member\nStates", "Urges Member States"))
