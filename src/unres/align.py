@@ -1,8 +1,8 @@
 """Stage 3: two Documents become an Alignment: every paragraph of both in exactly one change.
 
 How, in four steps, none of them all-pairs:
-1. candidates: an index of word trigrams (boilerplate trigrams shared by many paragraphs left out) proposes, for each
-   new paragraph, the few old paragraphs sharing most trigrams; only those pairs are scored with rapidfuzz;
+1. candidates: an index of pairs of meaningful words (pairs shared by many paragraphs left out) proposes, for each
+   new paragraph, the few old paragraphs sharing most pairs; only those pairs are scored with rapidfuzz;
 2. links: a global one-to-one assignment (Jonker-Volgenant, `lap`) over the candidate graph, component by component,
    maximises total similarity, so a paragraph goes to its best partner, not to the first good-enough one;
 3. splits and merges: an old paragraph left over whose words sit inside a linked new paragraph was merged into it
@@ -34,8 +34,8 @@ from unres.models import (
 from unres.redline import redline
 
 _CANDIDATES_PER_PARAGRAPH = 8
-_SHINGLE = 3
-# A trigram shared by more paragraphs than this share of the document is boilerplate ("Member States to take").
+_SHINGLE = 2
+# A word pair shared by more paragraphs than this share of the document is boilerplate ("Member States").
 _COMMON_SHARE = 0.05
 _COMMON_FLOOR = 6
 # Largest component solved exactly; beyond it (pathological input) links are taken best-first.
@@ -154,6 +154,7 @@ def align(old: Document, new: Document, options: AlignOptions | None = None) -> 
 
 
 def _shingles(words: list[str]) -> set[str]:
+    """Runs of consecutive meaningful words; a paragraph shorter than a run is its own single shingle."""
     if len(words) < _SHINGLE:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
@@ -163,13 +164,13 @@ def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int],
     """Similarity (0–1) of each candidate pair (old index, new index)."""
     index: dict[str, list[int]] = defaultdict(list)
     for unit in old:
-        for shingle in _shingles(unit.words):
+        for shingle in _shingles(unit.content):
             index[shingle].append(unit.index)
     limit = max(_COMMON_FLOOR, int(_COMMON_SHARE * max(len(old), len(new))))
     scores: dict[tuple[int, int], float] = {}
     for unit in new:
         shared: Counter[int] = Counter()
-        for shingle in _shingles(unit.words):
+        for shingle in _shingles(unit.content):
             holders = index.get(shingle, ())
             if len(holders) <= limit:
                 shared.update(holders)
