@@ -32,6 +32,12 @@ def test_different_texts_exit_1() -> None:
     assert runner.invoke(app, ["diff", OLD, NEW]).exit_code == 1
 
 
+def test_exit_zero_reports_differences_without_failing() -> None:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--exit-zero", "--summary"])
+    assert result.exit_code == 0
+    assert "Summary" in result.stdout
+
+
 def test_two_renderings_differing_only_in_layout_and_marks_differ_only_where_the_words_do() -> None:
     result = runner.invoke(app, ["diff", NEW, str(SEEDS["ecosoc-2006-27-pdftotext"]), "--format", "markdown"])
     assert result.exit_code == 1

@@ -144,6 +144,9 @@ def diff(
     ignore_punctuation: Annotated[
         bool, typer.Option("--ignore-punctuation", help="Punctuation differences are not changes.")
     ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when the versions differ (2 still means trouble).")
+    ] = False,
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
@@ -190,7 +193,7 @@ def diff(
                 alignment, show_all=show_all, only=kinds, context=context, summary_only=summary, markers=markers
             )
             _emit_renderable(view, output, inputs, no_color, width)
-    raise typer.Exit(int(ExitCode.SAME if alignment.identical else ExitCode.DIFFERENT))
+    raise typer.Exit(int(ExitCode.SAME if alignment.identical or exit_zero else ExitCode.DIFFERENT))
 
 
 @app.command()
