@@ -35,6 +35,10 @@ _DATE = re.compile(
 )
 _ANNEX = re.compile(r"^(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b\.?\s*(.*)$")
 _CLAUSE_END = re.compile(f'[,;:.!?]\\s*(?:{MARK_OPEN}\\d+{MARK_CLOSE}|\\d{{1,3}})?\\s*[”’"]?\\s*$')
+_CLAUSE_TAIL = 40
+# How deep each style of list sits: a new list of a style opens under the deepest open item of a shallower one, so
+# "(i)" after "(ii)" restarts a list instead of nesting ever deeper.
+_LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
 _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 
@@ -71,8 +75,12 @@ def starts_operative_verb(text: str) -> bool:
 
 
 def ends_clause(text: str) -> bool:
-    """Does the text end a clause (comma, semicolon, colon, full stop), footnote marks aside?"""
-    return bool(_CLAUSE_END.search(plain(text)))
+    """Does the text end a clause (comma, semicolon, colon, full stop), footnote marks aside?
+
+    Only the tail is looked at: the question is asked of a paragraph after each of its lines, and a paragraph can
+    be long (a pathological one, megabytes).
+    """
+    return bool(_CLAUSE_END.search(plain(text[-_CLAUSE_TAIL:])))
 
 
 def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
@@ -370,7 +378,8 @@ class StructureReader:
             style = "letter"
         if style is None:
             return False
-        self._attach(len(self.stack) - 1, Draft(parent.kind, label, style, [rest] if rest else []))
+        depth = max(d for d in range(len(self.stack)) if _LEVEL[self.stack[d].style] < _LEVEL[style])
+        self._attach(depth, Draft(parent.kind, label, style, [rest] if rest else []))
         return True
 
     def _attach(self, parent_depth: int, draft: Draft) -> None:
