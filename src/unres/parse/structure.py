@@ -167,6 +167,11 @@ class Draft:
         """The pieces joined by line breaks, which `_clean` resolves (line-end hyphens need to see them)."""
         return "\n".join(self.pieces)
 
+    @property
+    def tail(self) -> str:
+        """The last line or two: enough to see how the text so far ends, without joining a long paragraph."""
+        return "\n".join(self.pieces[-2:])
+
 
 @dataclass
 class AnnexDraft:
@@ -280,8 +285,8 @@ class StructureReader:
             else:
                 self._open_top("preambular" if self.part == "preamble" else "operative", None, text)
             return
-        ended = ends_clause(current.text)
-        in_list = current.style == "item" or current.text.rstrip().endswith(":")
+        ended = ends_clause(current.tail)
+        in_list = current.style == "item" or current.tail.rstrip().endswith(":")
         upper = plain(text)[:1].isupper() or plain(text)[:1] in '“"‘'
         if self.part == "preamble":
             if in_list and not starts_preambular(text, strict=True):
@@ -319,7 +324,7 @@ class StructureReader:
         clause and a capital follows (the rendering lost paragraphs: say so)."""
         if number == self.expected:
             return True
-        after_clause = not self.stack or ends_clause(self.stack[-1].text)
+        after_clause = not self.stack or ends_clause(self.stack[-1].tail)
         plausible = self.gap or plain(rest)[:1].isupper()
         if self.part != "preamble" and self.expected < number <= self.expected + 15 and after_clause and plausible:
             self.warnings.append(f"paragraph numbering jumps from {self.expected - 1} to {number}")
@@ -404,7 +409,7 @@ class StructureReader:
     def _is_heading(self, text: str) -> bool:
         if self.part not in ("operative", "annex") or not self.stack:
             return False
-        if not ends_clause(self.stack[-1].text) and self.stack[-1].pieces:
+        if not ends_clause(self.stack[-1].tail) and self.stack[-1].pieces:
             return False
         label = _HEADING_LABEL.match(text)
         if label and (label.group(2) or self._next_text_is_label()):
