@@ -63,3 +63,18 @@ def test_case_and_punctuation_can_be_ignored() -> None:
 
 def test_layout_whitespace_is_not_a_change() -> None:
     assert all(edit.op == "equal" for edit in redline("Urges  Member\nStates", "Urges Member States"))
+
+
+@given(_text)
+def test_clause_tokens_rejoin_to_the_text(text: str) -> None:
+    from unres.redline import _CLAUSE
+
+    assert "".join(_CLAUSE.findall(text)) == text
+
+
+def test_very_long_paragraphs_fall_back_to_coarser_units_and_still_rebuild_both_sides() -> None:
+    old = "Recalling the resolution, and noting the report; " * 2500
+    new = "Recalling the resolutions, and noting the reports; " * 2500
+    edits = redline(old, new)
+    assert old_side(edits) == old
+    assert new_side(edits) == new

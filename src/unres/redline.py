@@ -20,6 +20,10 @@ _FIRST_PRIVATE = 0xF0000  # supplementary private use area: characters no token 
 # An unchanged stretch shorter than this many tokens (about two words with their spaces) between two changes is
 # folded into them, so "~~a~~ the ~~b~~" reads as one replacement; longer common phrases stay visible.
 _EDIT_COST = 4
+# diff-match-patch is exact (no timeout, so output is deterministic) and pure Python: past this many tokens a side
+# (no real paragraph has them) the diff falls back to clauses, then to whole texts, to finish in bounded time.
+_MAX_TOKENS = 3000
+_CLAUSE = re.compile(r"[^,;:.!?]+(?:[,;:.!?]+\s*|$)|[,;:.!?]+\s*")
 
 
 def tokens(text: str) -> list[str]:
@@ -36,9 +40,20 @@ def word_key(token: str, *, ignore_case: bool = False, ignore_punctuation: bool 
     return token.casefold() if ignore_case else token
 
 
+def _coarse_tokens(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Words; clauses when a side has too many words for an exact diff in bounded time; whole texts beyond."""
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    if max(len(old_tokens), len(new_tokens)) <= _MAX_TOKENS:
+        return old_tokens, new_tokens
+    old_tokens, new_tokens = _CLAUSE.findall(old), _CLAUSE.findall(new)
+    if max(len(old_tokens), len(new_tokens)) <= _MAX_TOKENS:
+        return old_tokens, new_tokens
+    return [old] if old else [], [new] if new else []
+
+
 def redline(old: str, new: str, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[Edit]:
     """The word-level edits that turn `old` into `new`."""
-    old_tokens, new_tokens = tokens(old), tokens(new)
+    old_tokens, new_tokens = _coarse_tokens(old, new)
     alphabet: dict[str, str] = {}
 
     def encode(items: list[str]) -> str:
