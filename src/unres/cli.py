@@ -230,9 +230,9 @@ def _warn_unstructured(*documents: Document) -> None:
     """Say so when a file has no resolution structure; it is still compared, as plain paragraphs."""
     for document in documents:
         if not document.structured:
+            source = _printable(document.source or "input")
             typer.echo(
-                f"unres: warning: {document.source}: no resolution structure found; compared as plain paragraphs",
-                err=True,
+                f"unres: warning: {source}: no resolution structure found; compared as plain paragraphs", err=True
             )
 
 
@@ -286,8 +286,13 @@ def _trouble_is_exit_2() -> Iterator[None]:
 
 
 def _fail(message: str) -> NoReturn:
-    typer.echo(f"unres: {message}", err=True)
+    typer.echo(f"unres: {_printable(message)}", err=True)
     raise typer.Exit(int(ExitCode.TROUBLE))
+
+
+def _printable(text: str) -> str:
+    """A message naming a user's file prints its control characters as escapes, never raw to the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def main() -> None:

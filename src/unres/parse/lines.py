@@ -53,7 +53,10 @@ _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC_STAR = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 _ITALIC_UNDERSCORE = re.compile(r"(?<![_\w])_(?=\S)([^_]+?)(?<=\S)_(?![_\w])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile("[\u00ad\ufeff]")
+# Soft hyphens, byte-order marks, zero-width spaces and bidirectional embeddings/overrides/isolates: invisible in
+# print, they would hide differences or reorder what a terminal shows ("Trojan Source"). Joiners (U+200C/D) stay:
+# they are spelling in Arabic and Persian.
+_INVISIBLE = re.compile("[\u00ad\ufeff\u200b\u2060\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
