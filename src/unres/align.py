@@ -298,37 +298,30 @@ def _splits_and_merges(
         partners_of_old[old_index].append(new_index)
         partners_of_new[new_index].append(old_index)
 
-    for unit in old:  # merged: an old paragraph left over, found inside a new one
-        if unit.index in group_of_old:
-            continue
-        joined = _best_join(unit, partners_of_old[unit.index], group_of_new, old, new, "old", options)
-        if joined is not None:
-            joined.old = sorted([*joined.old, unit.index])
-            joined.similarity = _group_similarity(joined, old, new)
-            group_of_old[unit.index] = joined
-        elif (
-            alone := _lone_container(unit, [new[j] for j in partners_of_old[unit.index]], group_of_new, options)
-        ) is not None:
-            group = _Group([unit.index], [alone], scores[(unit.index, alone)])
-            groups.append(group)
-            group_of_old[unit.index] = group
-            group_of_new[alone] = group
-
-    for unit in new:  # split: a new paragraph left over, found inside an old one
-        if unit.index in group_of_new:
-            continue
-        joined = _best_join(unit, partners_of_new[unit.index], group_of_old, old, new, "new", options)
-        if joined is not None:
-            joined.new = sorted([*joined.new, unit.index])
-            joined.similarity = _group_similarity(joined, old, new)
-            group_of_new[unit.index] = joined
-        elif (
-            alone := _lone_container(unit, [old[i] for i in partners_of_new[unit.index]], group_of_old, options)
-        ) is not None:
-            group = _Group([alone], [unit.index], scores[(alone, unit.index)])
-            groups.append(group)
-            group_of_old[alone] = group
-            group_of_new[unit.index] = group
+    by_side = {"old": group_of_old, "new": group_of_new}
+    # merged: an old paragraph left over, found inside a new one; split: a new one left over inside an old one
+    for side, units, partner_units, partners in (
+        ("old", old, new, partners_of_old),
+        ("new", new, old, partners_of_new),
+    ):
+        other = "new" if side == "old" else "old"
+        for unit in units:
+            if unit.index in by_side[side]:
+                continue
+            joined = _best_join(unit, partners[unit.index], by_side[other], old, new, side, options)
+            if joined is not None:
+                setattr(joined, side, sorted([*getattr(joined, side), unit.index]))
+                joined.similarity = _group_similarity(joined, old, new)
+                by_side[side][unit.index] = joined
+                continue
+            wholes = [partner_units[k] for k in partners[unit.index]]
+            alone = _lone_container(unit, wholes, by_side[other], options)
+            if alone is not None:
+                old_index, new_index = (unit.index, alone) if side == "old" else (alone, unit.index)
+                group = _Group([old_index], [new_index], scores[(old_index, new_index)])
+                groups.append(group)
+                group_of_old[old_index] = group
+                group_of_new[new_index] = group
     return groups
 
 
