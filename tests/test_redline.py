@@ -78,3 +78,9 @@ def test_very_long_paragraphs_fall_back_to_coarser_units_and_still_rebuild_both_
     edits = redline(old, new)
     assert old_side(edits) == old
     assert new_side(edits) == new
+
+
+def test_typographic_variants_are_not_changes() -> None:
+    edits = redline("non\u2011intervention and “the Act”", "non-intervention and \"the Act\"")
+    assert [edit.op for edit in edits] == ["equal"]
+    assert new_side(edits) == "non-intervention and \"the Act\""

@@ -180,8 +180,8 @@ class Edit(Model):
     """One word-level operation of a redline.
 
     The old text is every `equal` and `delete` text in order; the new text is every `equal` (its `new_text` when
-    given) and `insert` text in order. `new_text` appears only where case or punctuation was ignored and the two
-    sides differ in it.
+    given) and `insert` text in order. `new_text` appears only where the two sides differ in typography (a
+    non-breaking hyphen, curly quotes, spacing) or in case or punctuation that was ignored.
     """
 
     op: Literal["equal", "delete", "insert"]

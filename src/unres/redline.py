@@ -32,9 +32,13 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# Typographic variants a rendering chooses, not a drafter: a non-breaking hyphen is a hyphen, a curly quote a quote.
+_TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def word_key(token: str, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> str:
-    """What a token is compared by: itself, or a folded form when case or punctuation is ignored."""
-    token = token.strip()
+    """What a token is compared by: itself with typographic variants folded, and case or punctuation when asked."""
+    token = token.strip().translate(_TYPOGRAPHY)
     if ignore_punctuation and all(unicodedata.category(ch).startswith("P") for ch in token):
         return "<punctuation>"
     return token.casefold() if ignore_case else token
