@@ -187,7 +187,7 @@ class Edit(Model):
     op: Literal["equal", "delete", "insert"]
     text: str
     new_text: str | None = Field(
-        default=None, description="The new side of an `equal` that differs only in ignored ways."
+        default=None, description="The new side of an `equal` that differs only in typography or ignored ways."
     )
 
 
