@@ -8,14 +8,15 @@ import random
 from pathlib import Path
 
 import pytest
-from benchmarks.synthetic import edit_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS
+from benchmarks.synthetic import edit_document
 from unres import align, parse_file
 from unres.models import Document, Paragraph
 from unres.redline import new_side, old_side
+
+from conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
 from unres.cli import app
+
+from conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 OLD, NEW = str(SEEDS["ga-58-137"]), str(SEEDS["ecosoc-2006-27-md"])

@@ -9,9 +9,10 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEEDS
 from unres import align, parse_file
 from unres.cli import SchemaName, app
+
+from conftest import SEEDS
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "src" / "unres" / "schemas"
 runner = CliRunner()

@@ -17,8 +17,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 from unres.align import align
+from unres.check import check
 from unres.errors import ExitCode, InputError, UnresError
-from unres.models import Alignment, AlignOptions, Change, Document, Edit, Footnote, Paragraph
+from unres.models import (
+    Alignment,
+    AlignOptions,
+    Change,
+    CheckProfile,
+    CheckReport,
+    Difference,
+    Document,
+    Edit,
+    Footnote,
+    Paragraph,
+)
 from unres.parse import parse_text
 from unres.read import DEFAULT_MAX_BYTES, Source, read_source
 
@@ -28,6 +40,9 @@ __all__ = [
     "AlignOptions",
     "Alignment",
     "Change",
+    "CheckProfile",
+    "CheckReport",
+    "Difference",
     "Document",
     "Edit",
     "ExitCode",
@@ -38,6 +53,7 @@ __all__ = [
     "UnresError",
     "__version__",
     "align",
+    "check",
     "parse_file",
     "parse_text",
     "read_source",

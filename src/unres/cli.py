@@ -54,9 +54,17 @@ class ChangeKindName(StrEnum):
     dropped = "dropped"
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
 class SchemaName(StrEnum):
     document = "document"
     alignment = "alignment"
+    check = "check"
 
 
 OutputOption = Annotated[
@@ -197,6 +205,71 @@ def diff(
 
 
 @app.command()
+def check(
+    files: Annotated[
+        list[str], typer.Argument(metavar="FIRST OTHER…", help="Two or more renderings of one resolution.")
+    ],
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = CheckFormat.text,
+    output: OutputOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Turn every folding rule below off.")] = False,
+    keep_whitespace: Annotated[bool, typer.Option("--keep-whitespace", help="Spacing differences count.")] = False,
+    keep_quotes: Annotated[bool, typer.Option("--keep-quotes", help="Curly and straight quotes differ.")] = False,
+    keep_dashes: Annotated[bool, typer.Option("--keep-dashes", help="Hyphen and dash variants differ.")] = False,
+    keep_unicode: Annotated[bool, typer.Option("--keep-unicode", help="Unicode compatibility forms differ.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Print what counts as layout, then check.")] = False,
+    no_color: NoColorOption = False,
+    width: WidthOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+) -> None:
+    """Check that renderings of one resolution carry the same text: words and punctuation, not layout.
+
+    Every file is checked against the first. Exit status: 0 they agree, 1 they disagree, 2 trouble.
+
+    Examples:
+
+      unres check examples/ecosoc-2006-27.pdf-markdown.md examples/ecosoc-2006-27.pdftotext.txt
+
+      unres check from-pdf.txt from-word.txt --format github
+
+      unres check a.txt b.txt c.txt --format junit -o unres-check.xml
+    """
+    if len(files) < 2:
+        _fail("check needs at least two files: the first and the renderings to check against it")
+    with _trouble_is_exit_2():
+        from unres.check import check as check_documents
+        from unres.models import CheckProfile
+
+        profile = CheckProfile(
+            whitespace=not (strict or keep_whitespace),
+            quotes=not (strict or keep_quotes),
+            dashes=not (strict or keep_dashes),
+            unicode=not (strict or keep_unicode),
+        )
+        if explain:
+            from unres.render.terminal import profile_view
+
+            _console(no_color, width, sys.stderr).print(profile_view(profile))
+        report = check_documents([_parse(file, max_size) for file in files], profile)
+        if output_format is CheckFormat.json:
+            from unres.render.json import to_json
+
+            _emit_text(to_json(report), output, files)
+        elif output_format is CheckFormat.github:
+            from unres.render.ci import github_annotations
+
+            _emit_text(github_annotations(report), output, files)
+        elif output_format is CheckFormat.junit:
+            from unres.render.ci import junit_xml
+
+            _emit_text(junit_xml(report), output, files)
+        else:
+            from unres.render.terminal import check_view
+
+            _emit_renderable(check_view(report), output, files, no_color, width)
+    raise typer.Exit(int(ExitCode.SAME if report.agree else ExitCode.DIFFERENT))
+
+
+@app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which JSON output to describe.")] = SchemaName.document,
     output: OutputOption = None,
@@ -210,10 +283,14 @@ def schema(
     with _trouble_is_exit_2():
         from pydantic import BaseModel
 
-        from unres.models import Alignment, Document
+        from unres.models import Alignment, CheckReport, Document
         from unres.render.json import schema_json
 
-        models: dict[SchemaName, type[BaseModel]] = {SchemaName.document: Document, SchemaName.alignment: Alignment}
+        models: dict[SchemaName, type[BaseModel]] = {
+            SchemaName.document: Document,
+            SchemaName.alignment: Alignment,
+            SchemaName.check: CheckReport,
+        }
         _emit_text(schema_json(models[name]), output, [])
 
 

@@ -247,3 +247,41 @@ class Alignment(Model):
     def identical(self) -> bool:
         """True when the texts are the same: no change other than `unchanged` (renumbering is not a change)."""
         return all(change.kind == "unchanged" for change in self.changes)
+
+
+# --- transcription agreement -----------------------------------------------------------------------------------
+
+DifferenceKind = Literal["text", "missing", "extra", "count", "footnotes", "numbering", "references"]
+
+
+class CheckProfile(Model):
+    """What `unres check` treats as rendering rather than text. Line wraps, indentation, page furniture, footnote-mark
+    style and markup are always layout (the parser removes them); these rules can each be turned off."""
+
+    whitespace: bool = Field(default=True, description="Runs of spaces, tabs and line breaks count as one space.")
+    quotes: bool = Field(default=True, description="Typographic quotes (‘ ’ “ ”) are the straight ones (' \").")
+    dashes: bool = Field(default=True, description="Hyphen and dash variants (‐ ‑ ‒ – — ―) are a hyphen-minus.")
+    unicode: bool = Field(
+        default=True, description="Unicode compatibility forms are folded (NFKC): no-break spaces, ligatures, widths."
+    )
+
+
+class Difference(Model):
+    """One place where a rendering disagrees with the first."""
+
+    file: str = Field(description="The rendering that disagrees with the first one.")
+    where: str = Field(description="A paragraph id ('PP1', 'OP3(b)'), or 'title', 'body', 'footnote 4', 'closing'.")
+    kind: DifferenceKind
+    first: str | None = Field(default=None, description="What the first rendering says there, with a few words around.")
+    other: str | None = Field(default=None, description="What this rendering says there, with a few words around.")
+    detail: str = Field(description="The disagreement in one line.")
+
+
+class CheckReport(Model):
+    """The verdict of `unres check`: do the renderings carry the same text?"""
+
+    schema_version: str = SCHEMA_VERSION
+    files: list[str] = Field(description="The renderings compared; every one after the first is checked against it.")
+    profile: CheckProfile
+    agree: bool
+    differences: list[Difference] = Field(default_factory=list)

@@ -36,9 +36,13 @@ def tokens(text: str) -> list[str]:
 _TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def word_key(token: str, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> str:
+def word_key(
+    token: str, *, ignore_case: bool = False, ignore_punctuation: bool = False, fold_typography: bool = True
+) -> str:
     """What a token is compared by: itself with typographic variants folded, and case or punctuation when asked."""
-    token = token.strip().translate(_TYPOGRAPHY)
+    token = token.strip()
+    if fold_typography:
+        token = token.translate(_TYPOGRAPHY)
     if ignore_punctuation and all(unicodedata.category(ch).startswith("P") for ch in token):
         return "<punctuation>"
     return token.casefold() if ignore_case else token
@@ -55,15 +59,29 @@ def _coarse_tokens(old: str, new: str) -> tuple[list[str], list[str]]:
     return [old] if old else [], [new] if new else []
 
 
-def redline(old: str, new: str, *, ignore_case: bool = False, ignore_punctuation: bool = False) -> list[Edit]:
-    """The word-level edits that turn `old` into `new`."""
+def redline(
+    old: str,
+    new: str,
+    *,
+    ignore_case: bool = False,
+    ignore_punctuation: bool = False,
+    fold_typography: bool = True,
+    exact: bool = False,
+) -> list[Edit]:
+    """The word-level edits that turn `old` into `new`.
+
+    `fold_typography=False`: curly and straight quotes, a non-breaking hyphen and a hyphen differ too.
+    `exact=True`: no clean-up; every differing word is its own change, as a transcription check wants.
+    """
     old_tokens, new_tokens = _coarse_tokens(old, new)
     alphabet: dict[str, str] = {}
 
     def encode(items: list[str]) -> str:
         chars = []
         for token in items:
-            key = word_key(token, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+            key = word_key(
+                token, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, fold_typography=fold_typography
+            )
             if key not in alphabet:
                 alphabet[key] = chr(_FIRST_PRIVATE + len(alphabet))
             chars.append(alphabet[key])
@@ -74,7 +92,8 @@ def redline(old: str, new: str, *, ignore_case: bool = False, ignore_punctuation
     engine.Diff_Timeout = 0
     engine.Diff_EditCost = _EDIT_COST
     diffs = engine.diff_main(old_code, new_code, False)
-    engine.diff_cleanupEfficiency(diffs)
+    if not exact:
+        engine.diff_cleanupEfficiency(diffs)
 
     edits: list[Edit] = []
     old_at = new_at = 0
@@ -92,7 +111,7 @@ def redline(old: str, new: str, *, ignore_case: bool = False, ignore_punctuation
         else:
             edits.append(Edit(op="insert", text="".join(new_tokens[new_at : new_at + count])))
             new_at += count
-    return _merge_across_spaces(edits)
+    return edits if exact else _merge_across_spaces(edits)
 
 
 def _merge_across_spaces(edits: list[Edit]) -> list[Edit]:

@@ -261,6 +261,8 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
         return
 
     def piece_of_title(text: str) -> bool:
+        if plain(text).rstrip(" ”’\"").endswith((",", ";", ":", ".")):
+            return False  # a title never ends a clause: this is the last line of a paragraph that quotes it
         words = _words(SYMBOL_RE.sub(" ", text))
         joined = " " + " ".join(words) + " "
         return len(words) >= 2 and any(joined in title for title in title_words)

@@ -1,4 +1,4 @@
-"""Terminal views built with rich: the outline of a parsed document and the redline of a comparison."""
+"""Terminal views built with rich: a parsed document's outline, a comparison's redline, a check's report."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from unres.models import Alignment, Change, Document, Paragraph
+from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Paragraph
 from unres.render import change_ids
 
 
@@ -214,4 +214,67 @@ def diff_summary(alignment: Alignment) -> RenderableType:
         ids = [change_ids(change, "→") for change in alignment.changes if change.kind == kind]
         listed = ", ".join(ids) if kind not in ("unchanged", "modified") else ""
         table.add_row(Text(kind, style=_KIND_STYLE[kind]), str(count), listed)
+    return table
+
+
+# --- check ---------------------------------------------------------------------------------------------------------
+
+
+def check_view(report: CheckReport) -> RenderableType:
+    """Each disagreement with what both renderings say, the differing stretch highlighted; then the verdict."""
+    parts: list[RenderableType] = []
+    for difference in report.differences:
+        heading = Text()
+        heading.append(f"{difference.file}: ", style="bold")
+        heading.append(difference.where, style="bold cyan")
+        heading.append(f"  {difference.kind}", style="yellow")
+        parts.append(heading)
+        if difference.kind == "text":
+            parts.append(_side(report.files[0], difference.first or "", "red"))
+            parts.append(_side(difference.file, difference.other or "", "green"))
+        else:
+            parts.append(Padding(Text(difference.detail), (0, 0, 0, 2), expand=False))
+        parts.append(Text())
+    verdict = Text()
+    if report.agree:
+        verdict.append(f"agree: {', '.join(report.files)}", style="bold green")
+    else:
+        disagreeing = sorted({difference.file for difference in report.differences})
+        verdict.append(
+            f"disagree: {len(report.differences)} difference(s); {', '.join(disagreeing)} against {report.files[0]}",
+            style="bold red",
+        )
+    parts.append(verdict)
+    return Group(*parts)
+
+
+def _side(name: str, text: str, colour: str) -> Padding:
+    """'first: …words «stretch» words…' with the stretch in reverse video (visible without colour too)."""
+    line = Text(f"{name}: ", style="dim")
+    before, _, rest = text.partition("«")
+    stretch, _, after = rest.partition("»")
+    line.append(before)
+    line.append("«")
+    line.append(stretch, style=f"bold reverse {colour}")
+    line.append("»")
+    line.append(after)
+    return Padding(line, (0, 0, 0, 2), expand=False)
+
+
+def profile_view(profile: CheckProfile) -> RenderableType:
+    """The normalisation profile in force, for `unres check --explain`."""
+    table = Table(title="What counts as layout, not text", title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("rule")
+    table.add_column("on", justify="center")
+    table.add_column("meaning", overflow="fold")
+    always = [
+        ("line wraps and indentation", "the parser joins lines and drops indentation"),
+        ("page furniture", "headers, footers, page and job numbers, barcodes are set aside"),
+        ("footnote-mark style", "¹, 1 and [^1] are the same mark"),
+        ("markup", "*italics*, list dashes, LaTeX superscripts"),
+    ]
+    for rule, meaning in always:
+        table.add_row(rule, "always", meaning)
+    for name, field in CheckProfile.model_fields.items():
+        table.add_row(name, "yes" if getattr(profile, name) else "no", field.description or "")
     return table
