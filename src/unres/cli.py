@@ -42,6 +42,12 @@ class DiffFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
+    html = "html"
+
+
+class HtmlLayout(StrEnum):
+    inline = "inline"
+    side_by_side = "side-by-side"
 
 
 class ChangeKindName(StrEnum):
@@ -152,6 +158,9 @@ def diff(
     ignore_punctuation: Annotated[
         bool, typer.Option("--ignore-punctuation", help="Punctuation differences are not changes.")
     ] = False,
+    layout: Annotated[
+        HtmlLayout, typer.Option("--layout", help="HTML only: the redline inline, or old and new side by side.")
+    ] = HtmlLayout.inline,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when the versions differ (2 still means trouble).")
     ] = False,
@@ -170,6 +179,8 @@ def diff(
       unres diff old.txt new.md --only moved --only added
 
       unres diff old.txt new.txt --format markdown -o redline.md
+
+      unres diff old.txt new.txt --format html -o redline.html
     """
     with _trouble_is_exit_2():
         from unres.align import align
@@ -189,6 +200,10 @@ def diff(
                     update={"changes": [change for change in alignment.changes if change.kind in kinds]}
                 )
             _emit_text(to_json(alignment), output, inputs)
+        elif output_format is DiffFormat.html:
+            from unres.render.html import diff_html
+
+            _emit_text(diff_html(alignment, old_document, new_document, layout=layout.value), output, inputs)
         elif output_format is DiffFormat.markdown:
             from unres.render.markdown import diff_markdown
 
