@@ -22,6 +22,8 @@ _NUMBERED_TEXT = re.compile(
 )
 _CLOSING = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
 _ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?:[IVXLC]+|\d{1,2}))?\b")
+# Numbers in a footnote area may run a little past its lines (a footnote whose text is on another page).
+_ZONE_SLACK = 3
 _ENDS_SENTENCE = re.compile(r"[.;)\]”’\"]\s*$")
 
 
@@ -110,10 +112,16 @@ def _take_marked_footnote(lines: list[Line], index: int, footnotes: dict[int, Fo
     index += 1
     while index < len(lines):
         following = lines[index]
-        if following.kind is not Kind.TEXT:
+        unfinished = not _ENDS_SENTENCE.search(draft.text)
+        if following.kind is Kind.FOOTNOTE and following.footnote_mark is not None and unfinished:
+            # An extractor took a wrapped line starting with a number for a new footnote ("[^7]: February 1984."
+            # right under "… as from"): the number is text, the line continues this footnote.
+            following.text = f"{following.footnote_mark} {following.text}"
+            following.footnote_mark = None
+        elif following.kind is not Kind.TEXT:
             break
         indented = following.indent >= 2 and following.indent > line.indent
-        if not (indented or not _ENDS_SENTENCE.search(draft.text)):
+        if not (indented or unfinished):
             break
         draft.parts.append(following.text)
         draft.lines.append(following.number)
@@ -126,7 +134,8 @@ def _new_footnote(footnotes: dict[int, FootnoteDraft], number: int, line: Line) 
     draft = FootnoteDraft(number, [line.text], [line.number])
     line.kind = Kind.FOOTNOTE
     line.footnote_mark = str(number)
-    if number in footnotes:  # the same footnote printed twice (a rendering artefact): keep the first text
+    if number in footnotes:  # the same number printed twice (a rendering artefact): keep both texts under it
+        footnotes[number].parts.append(line.text)
         footnotes[number].lines.append(line.number)
         return footnotes[number]
     footnotes[number] = draft
@@ -165,7 +174,7 @@ def _read_zone(zone: list[Line], footnotes: dict[int, FootnoteDraft], warnings: 
     """Pair numbers with texts in a footnote area, even where the extractor pulled them apart."""
     content = [line for line in zone if line.kind in (Kind.TEXT, Kind.LONE_NUMBER, Kind.FOOTNOTE)]
     last = max(footnotes, default=0)
-    limit = last + len(content)
+    limit = last + len(content) + _ZONE_SLACK
     items: list[tuple[int | None, Line]] = []  # (number or None, line); a lone number has line.text == number
     for line in content:
         if line.kind is Kind.FOOTNOTE and line.footnote_mark is not None:

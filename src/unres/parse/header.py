@@ -118,8 +118,6 @@ def _read_title(lines: list[Line], end: int, author_index: int | None, header: H
             block = _block_after(lines, i + 1, stop, include_first_gap=not start_text)
             if start_text:
                 block = [(lines[i].number, start_text), *block]
-            else:
-                header.title_lines.append(lines[i].number)
             if block:
                 header.title = " ".join(text for _, text in block)
                 header.title_lines.extend(number for number, _ in block)
