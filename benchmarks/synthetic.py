@@ -68,7 +68,7 @@ def edit_document(doc: Document, rng: random.Random, donors: list[Paragraph], ed
             items.insert(_first_of(items, item.kind, rng), item)
             moved.add(item.origin[0])
         elif operation == "split":
-            halves = _split(item.text)
+            halves = _split(item.text, item.kind)
             if halves is None:
                 continue
             item.text = halves[0]
@@ -88,7 +88,7 @@ def edit_document(doc: Document, rng: random.Random, donors: list[Paragraph], ed
             item.text = item.text.rstrip(",;.") + ", and " + _lower_first(other.text)
             item.subparagraphs += other.subparagraphs
         elif operation == "add":
-            donor = rng.choice(donors)
+            donor = rng.choice([d for d in donors if d.kind == item.kind] or donors)
             items.insert(index, _Item([], item.kind, donor.text, []))
             continue
         elif operation == "drop":
@@ -136,7 +136,7 @@ def _really_moved(old: Document, new: Document, truth: Truth, candidates: set[st
 def _reword(text: str, rng: random.Random) -> str:
     words = text.split(" ")
     for _ in range(max(1, len(words) // 15)):
-        position = rng.randrange(1, max(2, len(words)))
+        position = rng.randrange(2, max(3, len(words)))  # the opening word stays: it says what kind of paragraph
         choice = rng.random()
         if choice < 0.4:
             words.insert(position, rng.choice(_FILLER))
@@ -158,7 +158,9 @@ def _cross(kind: str, text: str) -> tuple[str, str]:
     return "operative", f"{stem}es {rest}".rstrip(",") + ";"
 
 
-def _split(text: str) -> tuple[str, str] | None:
+def _split(text: str, kind: str) -> tuple[str, str] | None:
+    """Cut at a comma near the middle; the second part opens as a paragraph of its kind does."""
+    opener = "Noting also that" if kind == "preambular" else "Also decides that"
     words = text.split(" ")
     if len(words) < 24:
         return None
@@ -167,7 +169,7 @@ def _split(text: str) -> tuple[str, str] | None:
         for position in (middle + offset, middle - offset):
             if words[position - 1].endswith(","):
                 second = " ".join(words[position:])
-                return " ".join(words[:position]).rstrip(",") + ";", "Also " + _lower_first(second)
+                return " ".join(words[:position]).rstrip(",") + ";", f"{opener} {_lower_first(second)}"
     return None
 
 

@@ -19,6 +19,7 @@ from typing import BinaryIO
 from unres.align import align
 from unres.check import check
 from unres.errors import ExitCode, InputError, UnresError
+from unres.lineage import lineage_of as lineage
 from unres.models import (
     Alignment,
     AlignOptions,
@@ -29,6 +30,7 @@ from unres.models import (
     Document,
     Edit,
     Footnote,
+    Lineage,
     Paragraph,
 )
 from unres.parse import parse_text
@@ -48,12 +50,14 @@ __all__ = [
     "ExitCode",
     "Footnote",
     "InputError",
+    "Lineage",
     "Paragraph",
     "Source",
     "UnresError",
     "__version__",
     "align",
     "check",
+    "lineage",
     "parse_file",
     "parse_text",
     "read_source",

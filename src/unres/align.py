@@ -85,6 +85,9 @@ _STOPWORDS = frozenset(
 _SLOT_SHARED_WORDS = 2
 _OPENING_WORDS = 3
 _NOT_IDENTICAL = 1e-4
+# Two left-over paragraphs, each the other's closest match, are one paragraph reworked past these bars.
+_LEFTOVER_SIMILARITY = 0.35
+_LEFTOVER_SHARE = 0.5
 # A left-over paragraph half of whose words sit inside a link joins it if that lifts the link's similarity this much.
 _JOIN_SHARE = 0.5
 _JOIN_GAIN = 0.08
@@ -138,6 +141,7 @@ def align(old: Document, new: Document, options: AlignOptions | None = None) -> 
     scores = _candidate_scores(old_units, new_units)
     links = _assign(scores, len(old_units), len(new_units), options.threshold)
     _fill_slots(links, old_units, new_units, scores)
+    _pair_leftovers(links, old_units, new_units, scores)
     groups = _splits_and_merges(links, old_units, new_units, scores, options)
     changes = _classify(groups, old_units, new_units, options)
     counts = Counter(change.kind for change in changes)
@@ -267,6 +271,31 @@ def _fill_slots(links: dict[int, int], old: list[Unit], new: list[Unit], scores:
             links[i] = j
             linked_new.add(j)
             scores[(i, j)] = _pair_similarity(unit, new[j])
+
+
+def _pair_leftovers(
+    links: dict[int, int], old: list[Unit], new: list[Unit], scores: dict[tuple[int, int], float]
+) -> None:
+    """Link two left-over paragraphs that are each other's closest match and clearly share their substance: a third
+    of their meaningful words, and half of the shorter one's in order (a paragraph reworked and extended, like an
+    operative 'Recognizes that broad international cooperation …' redrafted around a new purpose)."""
+    linked_new = set(links.values())
+    best_new: dict[int, tuple[float, int]] = {}
+    best_old: dict[int, tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        if i in links or j in linked_new:
+            continue
+        if score > best_new.get(i, (-1.0, -1))[0]:
+            best_new[i] = (score, j)
+        if score > best_old.get(j, (-1.0, -1))[0]:
+            best_old[j] = (score, i)
+    for i, (score, j) in sorted(best_new.items()):
+        if best_old.get(j, (0.0, -1))[1] != i or score < _LEFTOVER_SIMILARITY:
+            continue
+        shorter, longer = sorted((old[i].content, new[j].content), key=len)
+        if shorter and LCSseq.similarity(shorter, longer) / len(shorter) >= _LEFTOVER_SHARE:
+            links[i] = j
+            linked_new.add(j)
 
 
 # --- 3. splits and merges ----------------------------------------------------------------------------------------

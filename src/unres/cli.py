@@ -67,10 +67,19 @@ class CheckFormat(StrEnum):
     junit = "junit"
 
 
+class LineageFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+    dot = "dot"
+    mermaid = "mermaid"
+
+
 class SchemaName(StrEnum):
     document = "document"
     alignment = "alignment"
     check = "check"
+    lineage = "lineage"
 
 
 OutputOption = Annotated[
@@ -285,6 +294,80 @@ def check(
 
 
 @app.command()
+def lineage(
+    files: Annotated[list[str], typer.Argument(metavar="V1 V2 …", help="Versions of a resolution, oldest first.")],
+    output_format: Annotated[LineageFormat, typer.Option("--format", "-f", help="Output format.")] = LineageFormat.text,
+    output: OutputOption = None,
+    sort: Annotated[
+        str | None, typer.Option("--sort", help="'date': order the versions by their own dates, not as given.")
+    ] = None,
+    lookback: Annotated[
+        int, typer.Option("--lookback", min=1, help="How many versions back to look for a paragraph that reappears.")
+    ] = 2,
+    paragraph: Annotated[
+        str | None, typer.Option("--paragraph", help="The full history of one paragraph of the newest version.")
+    ] = None,
+    blame: Annotated[
+        bool, typer.Option("--blame", help="Where each paragraph's current wording first appeared.")
+    ] = False,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0, help="Least similarity to link.")] = 0.5,
+    no_color: NoColorOption = False,
+    width: WidthOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+) -> None:
+    """Follow each paragraph through a chain of versions: where it came from, when it last changed.
+
+    Examples:
+
+      unres lineage ga-58-137.txt ecosoc-2006-27.md ga-61-180.md
+
+      unres lineage v*.txt --sort date --paragraph OP1
+
+      unres lineage v1.txt v2.txt v3.txt --format dot | dot -Tsvg > lineage.svg
+    """
+    if sort not in (None, "date"):
+        _fail("--sort takes 'date'")
+    with _trouble_is_exit_2():
+        from unres.lineage import appearances, lineage_of, sort_by_date, table, wording_origins
+        from unres.models import AlignOptions
+
+        documents = [_parse(file, max_size) for file in files]
+        if sort == "date":
+            documents = sort_by_date(documents)
+        graph = lineage_of(documents, lookback=lookback, options=AlignOptions(threshold=threshold))
+        if paragraph is not None and documents[-1].find(paragraph) is None:
+            raise UnresError(f"{paragraph}: no such paragraph in the newest version ({documents[-1].source})")
+        if output_format is LineageFormat.json:
+            from unres.render.json import to_json
+
+            _emit_text(to_json(graph), output, files)
+        elif output_format is LineageFormat.dot:
+            from unres.render.graph import lineage_dot
+
+            _emit_text(lineage_dot(graph), output, files)
+        elif output_format is LineageFormat.mermaid:
+            from unres.render.graph import lineage_mermaid
+
+            _emit_text(lineage_mermaid(graph), output, files)
+        elif output_format is LineageFormat.html:
+            from unres.render.html import lineage_html
+
+            _emit_text(lineage_html(graph, table(graph, documents), wording_origins(graph, documents)), output, files)
+        else:
+            from unres.render import terminal
+
+            if paragraph is not None:
+                steps = appearances(graph, documents, paragraph)
+                markers = output is not None or not sys.stdout.isatty()
+                view = terminal.paragraph_history(graph, paragraph, steps, markers=markers)
+            elif blame:
+                view = terminal.blame_view(graph, documents, wording_origins(graph, documents))
+            else:
+                view = terminal.lineage_table(graph, table(graph, documents))
+            _emit_renderable(view, output, files, no_color, width)
+
+
+@app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which JSON output to describe.")] = SchemaName.document,
     output: OutputOption = None,
@@ -298,13 +381,14 @@ def schema(
     with _trouble_is_exit_2():
         from pydantic import BaseModel
 
-        from unres.models import Alignment, CheckReport, Document
+        from unres.models import Alignment, CheckReport, Document, Lineage
         from unres.render.json import schema_json
 
         models: dict[SchemaName, type[BaseModel]] = {
             SchemaName.document: Document,
             SchemaName.alignment: Alignment,
             SchemaName.check: CheckReport,
+            SchemaName.lineage: Lineage,
         }
         _emit_text(schema_json(models[name]), output, [])
 

@@ -285,3 +285,43 @@ class CheckReport(Model):
     profile: CheckProfile
     agree: bool
     differences: list[Difference] = Field(default_factory=list)
+
+
+# --- lineage across versions -------------------------------------------------------------------------------------
+
+
+class LineageDocument(Model):
+    """One version in a lineage, oldest first."""
+
+    index: int
+    source: str | None = None
+    symbol: str | None = None
+    title: str | None = None
+    date: str | None = Field(default=None, description="Adoption date as printed, if known.")
+
+
+class ParagraphRef(Model):
+    """A paragraph of one version."""
+
+    document: int = Field(description="Index of the version in `documents`.")
+    id: str
+
+
+class LineageLink(Model):
+    """An edge of the lineage graph: the paragraph `from` (earlier) became the paragraph `to` (later)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+
+    from_: ParagraphRef = Field(alias="from")
+    to: ParagraphRef
+    kind: ChangeKind
+    similarity: float
+
+
+class Lineage(Model):
+    """How paragraphs travelled through a chain of versions."""
+
+    schema_version: str = SCHEMA_VERSION
+    documents: list[LineageDocument]
+    links: list[LineageLink]
+    lookback: int = Field(description="How many versions back a paragraph that reappears was looked for.")

@@ -316,6 +316,8 @@ class _MarkReader:
     def recover_missing(self) -> set[tuple[int, int]]:
         recovered = set()
         for number in sorted(self.known - set(self.first_seen)):
+            if number > 1 and number - 1 not in self.first_seen:
+                continue  # only a gap right after a mark already found is filled, never a guess in the dark
             after = max((pos for n, pos in self.first_seen.items() if n < number), default=(-1, -1))
             before = min((pos for n, pos in self.first_seen.items() if n > number), default=(1 << 30, 0))
             candidates = [pos for pos, n in self.refused if n == number and after < pos < before]

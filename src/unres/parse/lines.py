@@ -261,7 +261,7 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
         return
 
     def piece_of_title(text: str) -> bool:
-        if plain(text).rstrip(" ”’\"").endswith((",", ";", ":", ".")):
+        if plain(text).rstrip(' ”’"').endswith((",", ";", ":", ".")):
             return False  # a title never ends a clause: this is the last line of a paragraph that quotes it
         words = _words(SYMBOL_RE.sub(" ", text))
         joined = " " + " ".join(words) + " "
@@ -271,15 +271,40 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
         line = lines[index]
         return line.page_break or line.kind in (Kind.FURNITURE, Kind.SYMBOL)
 
+    def heads_a_title(cluster: list[int]) -> bool:
+        """A running header prints the title from its start; a body line that wraps inside a quoted title does
+        not (the middle of "… the economic, commercial and financial embargo imposed …")."""
+        words = " " + " ".join(w for i in cluster for w in _words(SYMBOL_RE.sub(" ", lines[i].text))) + " "
+        return any(title.startswith(words) or words.startswith(title) for title in title_words)
+
+    candidates = []
     for index in range(start, len(lines)):
         line = lines[index]
         if line.kind is not Kind.TEXT or not piece_of_title(line.text):
             continue
         if SYMBOL_RE.search(line.text):
             line.kind = Kind.FURNITURE
-            continue
-        if _near_anchor(lines, index, anchor, piece_of_title):
-            line.kind = Kind.FURNITURE
+        elif _near_anchor(lines, index, anchor, piece_of_title):
+            candidates.append(index)
+    for cluster in _clusters(lines, candidates):
+        if heads_a_title(cluster):
+            for index in cluster:
+                lines[index].kind = Kind.FURNITURE
+
+
+def _clusters(lines: list[Line], indexes: list[int]) -> list[list[int]]:
+    """Runs of the given lines separated only by blanks and page furniture."""
+    clusters: list[list[int]] = []
+    for index in indexes:
+        previous = clusters[-1][-1] if clusters else None
+        between = lines[previous + 1 : index] if previous is not None else None
+        if between is not None and all(
+            line.kind in (Kind.BLANK, Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for line in between
+        ):
+            clusters[-1].append(index)
+        else:
+            clusters.append([index])
+    return clusters
 
 
 def _near_anchor(lines: list[Line], index: int, anchor: object, piece_of_title: object) -> bool:

@@ -13,7 +13,8 @@ import html
 from collections.abc import Iterator
 from importlib.resources import files
 
-from unres.models import Alignment, Change, Document, DocumentRef, Edit, Paragraph
+from unres.lineage import Cell
+from unres.models import Alignment, Change, Document, DocumentRef, Edit, Lineage, Paragraph
 
 _KIND_LABEL = {
     "unchanged": "unchanged",
@@ -352,3 +353,51 @@ def _footnotes(new: Document) -> str:
 def _value(mark: str) -> str:
     """An ordered-list number that matches the printed footnote number."""
     return f' value="{int(mark)}"' if mark.isdigit() else ""
+
+
+def lineage_html(graph: Lineage, rows: list[list[Cell | None]], origins: list[tuple[str, int]]) -> str:
+    """The lineage as a self-contained page: a timeline table (one column per version) and where each paragraph's
+    wording first appeared; the same stylesheet and guarantees as the redline."""
+    names = [_version_name(graph, index) for index in range(len(graph.documents))]
+    head = "".join(f'<th scope="col">{_e(name)}</th>' for name in names)
+    since = dict(origins)
+    body_rows = []
+    for row in rows:
+        newest = row[-1]
+        cells = "".join(_lineage_cell(cell) for cell in row)
+        origin = names[since[newest.id]] if newest and newest.id in since else ""
+        body_rows.append(f"<tr>{cells}<td>{_e(origin)}</td></tr>")
+    title = f"Lineage: {' → '.join(names)}"
+    return (
+        "\n".join(
+            [
+                "<!DOCTYPE html>",
+                '<html lang="en">',
+                '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>{_e(title)}</title><style>{_stylesheet()}</style></head>",
+                '<body class="side-by-side"><header role="banner">',
+                f"<h1>{_e(title)}</h1></header>",
+                '<main><p class="keys">One row per paragraph of the newest version; each column gives its id in that '
+                "version and how it changed on the way to the next. The last column: the version where its current "
+                "wording first appeared.</p>",
+                f'<table class="summary"><thead><tr>{head}<th scope="col">wording since</th></tr></thead>',
+                f"<tbody>{''.join(body_rows)}</tbody></table></main>",
+                "</body>",
+                "</html>",
+            ]
+        )
+        + "\n"
+    )
+
+
+def _lineage_cell(cell: Cell | None) -> str:
+    if cell is None:
+        return "<td></td>"
+    kind = f'<span class="kind"> {cell.kind}</span>' if cell.kind != "unchanged" else ""
+    return f'<td class="{cell.kind}">{_e(cell.id)}{kind}</td>'
+
+
+def _version_name(graph: Lineage, index: int) -> str:
+    document = graph.documents[index]
+    name = document.symbol or (document.source or f"version {index + 1}").rsplit("/", 1)[-1]
+    return f"{index + 1}. {name}"

@@ -7,7 +7,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Paragraph
+from unres.lineage import Appearance, Cell
+from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Lineage, Paragraph
 from unres.render import change_ids
 
 
@@ -278,3 +279,58 @@ def profile_view(profile: CheckProfile) -> RenderableType:
     for name, field in CheckProfile.model_fields.items():
         table.add_row(name, "yes" if getattr(profile, name) else "no", field.description or "")
     return table
+
+
+# --- lineage -------------------------------------------------------------------------------------------------------
+
+_MARK = {"unchanged": "", "modified": "~", "moved": "↕", "split": "<", "merged": ">", "added": "+", "dropped": "-"}
+
+
+def lineage_table(graph: Lineage, rows: list[list[Cell | None]]) -> RenderableType:
+    """One row per paragraph of the newest version, one column per version: the id it had there, marked by how it
+    changed on the way to the next version (~ modified, ↕ moved, < split, > merged); blank where it did not exist."""
+    table = Table(title="Lineage", title_justify="left", show_edge=False, pad_edge=False)
+    for index in range(len(graph.documents)):
+        table.add_column(f"{index + 1}. {_document_name(graph, index)}", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            *(
+                Text(cell.id + _MARK.get(cell.kind, ""), style=_KIND_STYLE[cell.kind]) if cell else Text()
+                for cell in row
+            )
+        )
+    legend = Text("~ modified  ↕ moved  < split  > merged (on the way to the next version)", style="dim")
+    return Group(table, legend)
+
+
+def paragraph_history(graph: Lineage, paragraph_id: str, steps: list[Appearance], *, markers: bool) -> RenderableType:
+    """Every earlier appearance of one paragraph of the newest version, with the redline at each step."""
+    newest = len(graph.documents) - 1
+    parts: list[RenderableType] = [Text(f"{paragraph_id} in {_document_name(graph, newest)}", style="bold")]
+    for step in steps:
+        heading = Text()
+        heading.append(f"{'+'.join(step.ids)} in {_document_name(graph, step.document)}", style="bold")
+        heading.append(f"  → {step.change.kind}", style=_KIND_STYLE[step.change.kind])
+        parts += [Text(), heading, Padding(_redline_text(step.change, None, markers), (0, 0, 0, 2), expand=False)]
+    if not steps:
+        parts.append(Text("  first appears in this version", style="dim"))
+    return Group(*parts)
+
+
+def blame_view(graph: Lineage, documents: list[Document], origins: list[tuple[str, int]]) -> RenderableType:
+    """Each paragraph of the newest version with the version where its current wording first appeared."""
+    table = Table(title="Where each paragraph's wording first appeared", title_justify="left", show_edge=False)
+    table.add_column("paragraph", no_wrap=True)
+    table.add_column("since", no_wrap=True)
+    table.add_column("opening words", overflow="ellipsis", no_wrap=True, ratio=1)
+    newest = documents[-1]
+    for paragraph_id, origin in origins:
+        paragraph = newest.find(paragraph_id)
+        words = " ".join((paragraph.text if paragraph else "").split()[:12])
+        table.add_row(paragraph_id, _document_name(graph, origin), words)
+    return table
+
+
+def _document_name(graph: Lineage, index: int) -> str:
+    document = graph.documents[index]
+    return document.symbol or (document.source or f"version {index + 1}").rsplit("/", 1)[-1]
