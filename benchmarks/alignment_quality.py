@@ -85,7 +85,7 @@ def score(alignment: Alignment, truth: Truth) -> Score:
 
 
 def corpus_files() -> list[Path]:
-    files = sorted((ROOT / "examples").glob("*"))
+    files = sorted(path for path in (ROOT / "examples").glob("*") if not path.name.startswith("README"))
     corpus = ROOT.parent / "shared" / "corpus"
     if corpus.is_dir():
         files += sorted(corpus.glob("A_RES_*.txt")) + sorted((corpus / "ga80" / "md").glob("*.md"))

@@ -25,7 +25,8 @@ from benchmarks.synthetic import edit_document, scaled_document
 from unres import align, parse_file
 from pathlib import Path
 size, engine = int(sys.argv[1]), sys.argv[2]
-pool = [p for path in sorted(Path({root!r}, "examples").glob("*")) for p in parse_file(path).paragraphs]
+paths = [path for path in sorted(Path({root!r}, "examples").glob("*")) if not path.name.startswith("README")]
+pool = [p for path in paths for p in parse_file(path).paragraphs]
 rng = random.Random(size)
 old = scaled_document(size, rng, pool)
 new, _ = edit_document(old, rng, pool, edits=max(8, size // 20))

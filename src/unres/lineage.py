@@ -69,7 +69,14 @@ def lineage_of(documents: list[Document], *, lookback: int = 2, options: AlignOp
     links.sort(key=lambda link: (link.from_.document, link.to.document, link.to.id, link.from_.id))
     return Lineage(
         documents=[
-            LineageDocument(index=i, source=d.source, symbol=d.symbol, title=d.title, date=document_date(d))
+            LineageDocument(
+                index=i,
+                source=d.source,
+                symbol=d.symbol,
+                title=d.title,
+                date=document_date(d),
+                paragraphs=[p.id for p in d.all_paragraphs()],
+            )
             for i, d in enumerate(documents)
         ],
         links=links,

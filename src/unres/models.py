@@ -298,6 +298,7 @@ class LineageDocument(Model):
     symbol: str | None = None
     title: str | None = None
     date: str | None = Field(default=None, description="Adoption date as printed, if known.")
+    paragraphs: list[str] = Field(default_factory=list, description="Ids of the version's top-level paragraphs.")
 
 
 class ParagraphRef(Model):

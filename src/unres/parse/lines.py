@@ -254,7 +254,8 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
     """Running headers repeat the symbol and the title at the top of each page: they are furniture.
 
     A text line counts as a running header when, once document symbols are taken out, what is left is a piece
-    of a title, and it either carried a symbol itself or stands next to page furniture or a page break.
+    of a title, and it either carried a symbol itself, or is the whole title, or stands next to page furniture or a
+    page break in a run of lines that prints the title from its start.
     """
     title_words = [" " + " ".join(_words(title)) + " " for title in titles if title]
     if not title_words:
@@ -282,8 +283,9 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
         line = lines[index]
         if line.kind is not Kind.TEXT or not piece_of_title(line.text):
             continue
-        if SYMBOL_RE.search(line.text):
-            line.kind = Kind.FURNITURE
+        whole_title = (" " + " ".join(_words(line.text)) + " ") in title_words
+        if SYMBOL_RE.search(line.text) or whole_title:
+            line.kind = Kind.FURNITURE  # with the symbol, or the whole title alone on its line: page header
         elif _near_anchor(lines, index, anchor, piece_of_title):
             candidates.append(index)
     for cluster in _clusters(lines, candidates):

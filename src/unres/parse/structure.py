@@ -36,6 +36,8 @@ _DATE = re.compile(
 _ANNEX = re.compile(r"^(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b\.?\s*(.*)$")
 _CLAUSE_END = re.compile(f'[,;:.!?]\\s*(?:{MARK_OPEN}\\d+{MARK_CLOSE}|\\d{{1,3}})?\\s*[”’"]?\\s*$')
 _CLAUSE_TAIL = 40
+# Capitalised words a preambular participle addresses ("Urging Member States to …", "Inviting Governments …").
+_ADDRESSEES = frozenset({"Member", "States", "Governments", "Parties", "Heads", "United", "Member-States"})
 # How deep each style of list sits: a new list of a style opens under the deepest open item of a shallower one, so
 # "(i)" after "(ii)" restarts a list instead of nesting ever deeper.
 _LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
@@ -62,7 +64,8 @@ def starts_preambular(text: str, strict: bool = False) -> bool:
         return False
     following = words[index + 1] if index + 1 < len(words) else ""
     participle = head.endswith(("ing", "ed")) and len(head) > 4
-    return participle and following[:1].islower()
+    addressee = head.endswith("ing") and following in _ADDRESSEES  # "Urging Member States", "Inviting States"
+    return participle and (following[:1].islower() or addressee)
 
 
 def starts_operative_verb(text: str) -> bool:
@@ -407,7 +410,9 @@ class StructureReader:
     # --- headings, annexes, the closing and what follows it ----------------------------------------------
 
     def _is_heading(self, text: str) -> bool:
-        if self.part not in ("operative", "annex") or not self.stack:
+        """A short unpunctuated line (or 'II. Title') between paragraphs, followed by a numbered paragraph; in the
+        preamble only right before the first operative paragraph."""
+        if self.part not in ("operative", "annex", "preamble") or not self.stack:
             return False
         if not ends_clause(self.stack[-1].tail) and self.stack[-1].pieces:
             return False

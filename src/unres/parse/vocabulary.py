@@ -14,6 +14,7 @@ ADVERBS = frozenset(
         "further",
         "again",
         "once",
+        "ever",
         "deeply",
         "gravely",
         "seriously",
