@@ -19,6 +19,7 @@ from typing import BinaryIO
 from unres.align import align
 from unres.check import check
 from unres.errors import ExitCode, InputError, UnresError
+from unres.formats import Format
 from unres.lineage import lineage_of as lineage
 from unres.models import (
     Alignment,
@@ -64,7 +65,16 @@ __all__ = [
 ]
 
 
-def parse_file(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and parse one rendering ('-' reads `stdin`)."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes)
-    return parse_text(source.text, source=source.name)
+def parse_file(
+    path: str | Path,
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: Format | None = None,
+) -> Document:
+    """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`)."""
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, input_format=input_format)
+    document = parse_text(source.text, source=source.name)
+    if source.warnings:
+        document.warnings[:0] = list(source.warnings)
+    return document

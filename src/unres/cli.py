@@ -87,6 +87,19 @@ OutputOption = Annotated[
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: the NO_COLOR variable).")]
 WidthOption = Annotated[int | None, typer.Option("--width", min=20, help="Terminal width to lay out for.")]
+
+
+class InputFormat(StrEnum):
+    text = "text"
+    pdf = "pdf"
+    docx = "docx"
+    html = "html"
+
+
+FromOption = Annotated[
+    InputFormat | None,
+    typer.Option("--from", help="Read every input as this format (default: found from the file's first bytes)."),
+]
 MaxSizeOption = Annotated[
     int, typer.Option("--max-size", min=1, help="Refuse input files larger than this many bytes.")
 ]
@@ -123,6 +136,7 @@ def parse(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    from_format: FromOption = None,
 ) -> None:
     """Parse one rendering and show its structure: symbol, title, paragraphs, footnotes.
 
@@ -135,7 +149,7 @@ def parse(
       pdftotext resolution.pdf - | unres parse -
     """
     with _trouble_is_exit_2():
-        document = _parse(file, max_size)
+        document = _parse(file, max_size, from_format)
         if output_format is ParseFormat.json:
             from unres.render.json import to_json
 
@@ -176,6 +190,7 @@ def diff(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    from_format: FromOption = None,
 ) -> None:
     """Compare two versions of a resolution paragraph by paragraph, word by word.
 
@@ -195,7 +210,7 @@ def diff(
         from unres.align import align
         from unres.models import AlignOptions
 
-        old_document, new_document = _parse(old_file, max_size), _parse(new_file, max_size)
+        old_document, new_document = _parse(old_file, max_size, from_format), _parse(new_file, max_size, from_format)
         _warn_unstructured(old_document, new_document)
         options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         alignment = align(old_document, new_document, options)
@@ -244,6 +259,7 @@ def check(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    from_format: FromOption = None,
 ) -> None:
     """Check that renderings of one resolution carry the same text: words and punctuation, not layout.
 
@@ -273,7 +289,7 @@ def check(
             from unres.render.terminal import profile_view
 
             _console(no_color, width, sys.stderr).print(profile_view(profile))
-        report = check_documents([_parse(file, max_size) for file in files], profile)
+        report = check_documents([_parse(file, max_size, from_format) for file in files], profile)
         if output_format is CheckFormat.json:
             from unres.render.json import to_json
 
@@ -314,6 +330,7 @@ def lineage(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    from_format: FromOption = None,
 ) -> None:
     """Follow each paragraph through a chain of versions: where it came from, when it last changed.
 
@@ -331,7 +348,7 @@ def lineage(
         from unres.lineage import appearances, lineage_of, sort_by_date, table, wording_origins
         from unres.models import AlignOptions
 
-        documents = [_parse(file, max_size) for file in files]
+        documents = [_parse(file, max_size, from_format) for file in files]
         if sort == "date":
             documents = sort_by_date(documents)
         graph = lineage_of(documents, lookback=lookback, options=AlignOptions(threshold=threshold))
@@ -396,10 +413,11 @@ def schema(
 # --- plumbing ------------------------------------------------------------------------------------------------
 
 
-def _parse(file: str, max_size: int) -> Document:
+def _parse(file: str, max_size: int, from_format: InputFormat | None = None) -> Document:
     from unres import parse_file
 
-    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size)
+    forced = from_format.value if from_format is not None else None
+    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size, input_format=forced)  # type: ignore[arg-type]
 
 
 def _warn_unstructured(*documents: Document) -> None:

@@ -7,11 +7,12 @@ empty file, unknown encoding, file too large) is caught once, with a one-line me
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from unres.errors import InputError
+from unres.formats import Format, detect
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN_NAME = "-"
@@ -26,10 +27,19 @@ class Source:
     name: str
     text: str
     encoding: str
+    format: Format = "text"
+    warnings: tuple[str, ...] = field(default=())
 
 
-def read_source(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read `path` (or `stdin` when path is '-') and decode it as UTF-8, UTF-16 or cp1252."""
+def read_source(
+    path: str | Path,
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: Format | None = None,
+) -> Source:
+    """Read `path` (or `stdin` when path is '-'): a PDF, Word or HTML file is converted to text (the format found
+    from its first bytes unless `input_format` says), anything else decoded as UTF-8, UTF-16 or cp1252."""
     name = str(path)
     if name == STDIN_NAME:
         if stdin is None:
@@ -40,7 +50,24 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: i
         data = _read_file(Path(path), max_bytes)
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (see --max-size)")
-    return decode_bytes(data, name)
+    if not data.strip():
+        raise InputError(f"{name}: is empty")
+    found = input_format or detect(data)
+    if found == "pdf":
+        from unres.formats.pdf import pdf_to_text
+
+        return Source(name=name, text=pdf_to_text(data, name), encoding="pdf", format="pdf")
+    if found == "docx":
+        from unres.formats.docx import docx_to_text
+
+        text, warnings = docx_to_text(data, name)
+        return Source(name=name, text=text, encoding="docx", format="docx", warnings=tuple(warnings))
+    source = decode_bytes(data, name)
+    if found == "html":
+        from unres.formats.html import html_to_text
+
+        return Source(name=name, text=html_to_text(source.text), encoding=source.encoding, format="html")
+    return source
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

@@ -1,0 +1,33 @@
+"""Reading the documents users actually have: PDF, Word (.docx) and HTML, turned into text the parser reads.
+
+Each converter writes the same markdown-like text the parser already knows: `[^n]` footnote marks, `[^n]: text`
+footnote definitions, `*italic*` opening phrases, a blank line between paragraphs, `\\f` between pages. Page
+furniture that position and font size identify (running headers, footers, job numbers) is left out. The format is
+chosen by content (magic bytes), not by file name.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+from typing import Literal
+
+Format = Literal["text", "pdf", "docx", "html"]
+FORMATS: tuple[Format, ...] = ("text", "pdf", "docx", "html")
+
+
+def detect(data: bytes) -> Format:
+    """The format of `data`, from its first bytes."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            return "docx"  # a broken Word file is still reported as one
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
