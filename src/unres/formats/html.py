@@ -1,5 +1,5 @@
-"""HTML → text, with the standard library's parser: blocks become paragraphs, <sup> digits footnote marks (or, opening a block, a footnote's own number),
-<i>/<em> italics; scripts, styles and tags go, entities are decoded."""
+"""HTML → text, with the standard library's parser: blocks become paragraphs, <sup> digits footnote marks (or,
+opening a block, a footnote's own number), <i>/<em> italics; scripts, styles and tags go, entities are decoded."""
 
 from __future__ import annotations
 
