@@ -27,7 +27,7 @@ def test_formats_are_told_by_their_first_bytes() -> None:
     [
         ("A_RES_73_7-EN.pdf", ("A/RES/73/7", 13, 28, 9)),
         ("A_RES_73_8-EN.pdf", ("A/RES/73/8", 8, 5, 1)),
-        ("A_RES_73_6-EN.pdf", ("A/RES/73/6", 26, 14, 6)),
+        ("A_RES_73_6-EN.pdf", ("A/RES/73/6", 25, 14, 6)),  # 25 italic openings, read in the PDF
     ],
 )
 def test_corpus_pdfs_parse(corpus: Path, name: str, expected: tuple[str, int, int, int]) -> None:

@@ -215,6 +215,7 @@ class StructureReader:
         self.trailer: list[Line] = []
         self.warnings: list[str] = []
         self.index = start
+        self.italic_openings = _italic_openings(lines[start:])
 
     def read(self) -> Structure:
         for index in range(self.start, len(self.lines)):
@@ -296,7 +297,7 @@ class StructureReader:
                 if self.gap and upper and ended:
                     self._open_item(text)
                     return
-            elif ended and starts_preambular(text):
+            elif ended and starts_preambular(text) and (text.startswith(ITALIC_OPEN) or not self.italic_openings):
                 self._open_top("preambular", None, text)
                 return
             elif ended and self.gap and starts_operative_verb(text) and not self.paragraphs[-1].label:
@@ -480,6 +481,15 @@ class StructureReader:
             text = text[found.start() :].lstrip()
             number += 1
         return [*segments, text]
+
+
+def _italic_openings(lines: list[Line]) -> bool:
+    """Does this rendering set preambular openings in italics (a PDF read with its fonts, a styled export)? Then a
+    line that opens like a preambular paragraph but is not in italics ("Taking into Particular Account …" inside a
+    quoted title) continues the paragraph before it."""
+    openings = [line.text for line in lines if line.kind is Kind.TEXT and starts_preambular(line.text)]
+    italic = sum(1 for text in openings if text.startswith(ITALIC_OPEN))
+    return italic >= 3 and italic >= 0.8 * len(openings)
 
 
 def read_structure(lines: list[Line], start: int) -> Structure:
