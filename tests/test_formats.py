@@ -36,6 +36,17 @@ def test_corpus_pdfs_parse(corpus: Path, name: str, expected: tuple[str, int, in
     assert doc.paragraphs[0].opening  # read from the italics
 
 
+def test_a_declaration_adopted_in_the_operative_paragraph_is_its_own_text(corpus: Path) -> None:
+    """A/RES/73/3 'Adopts the following political declaration …:' then prints the declaration, numbered 1-53."""
+    doc = parse_file(corpus / "pdf" / "A_RES_73_3-EN.pdf")
+    assert [p.id for p in doc.paragraphs] == ["OP1"]
+    annex = doc.annexes[0]
+    assert annex.heading == doc.title
+    assert [p.id for p in annex.paragraphs][:3] == ["ANNEX-P1", "ANNEX-1", "ANNEX-2"]
+    assert annex.paragraphs[-1].id == "ANNEX-53"
+    assert not doc.warnings
+
+
 def test_pdf_and_its_text_renderings_disagree_only_where_the_text_renderings_went_wrong(corpus: Path) -> None:
     """pdftotext split words it kerned ('Internati onal', 'Amer ica') and lost hyphens ('seventyfourth',
     'post conflict', 'Secretary -General'); the PDF read through its layout has the words as printed."""

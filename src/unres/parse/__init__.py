@@ -65,7 +65,7 @@ def parse_text(text: str, source: str | None = None) -> Document:
     body_start = start if start is not None else len(lines)
     mark_running_headers(lines, [header.title or ""], body_start)
     found_footnotes = collect_footnotes(lines)
-    structure = read_structure(lines, body_start)
+    structure = read_structure(lines, body_start, header.title)
     structured = bool(structure.paragraphs or structure.annexes)
     warnings = [*header.warnings, *found_footnotes.warnings, *structure.warnings]
     if not structured:

@@ -198,8 +198,9 @@ class Structure:
 class StructureReader:
     """Walks the lines after the author line and assembles paragraphs."""
 
-    def __init__(self, lines: list[Line], start: int) -> None:
+    def __init__(self, lines: list[Line], start: int, title: str | None = None) -> None:
         self.lines = lines
+        self.title = title
         self.start = start
         self.paragraphs: list[Draft] = []
         self.annexes: list[AnnexDraft] = []
@@ -336,6 +337,8 @@ class StructureReader:
         return False
 
     def _open_numbered(self, label: str, rest: str) -> None:
+        if label == "1" and self._adopts_a_text():
+            self._embed_adopted_text()
         kind: ParagraphKind = "annex" if self.part == "annex" else "operative"
         if self.part == "preamble":
             self.part = "operative"
@@ -344,6 +347,35 @@ class StructureReader:
         self.stack[-1].style = "number"
         if not rest:
             self.awaiting_text = True
+
+    def _adopts_a_text(self) -> bool:
+        """'Adopts the following political declaration …:' as the one unnumbered operative paragraph, followed by
+        the declaration's own title and preamble: its numbered paragraphs are a text adopted, not the resolution's."""
+        top = self.paragraphs[-1] if self.paragraphs else None
+        return (
+            self.part == "operative"
+            and top is not None
+            and top.kind == "operative"
+            and top.label is None
+            and top.text.rstrip().endswith(":")
+            and bool(top.children)
+            and all(child.style == "item" for child in top.children)
+        )
+
+    def _embed_adopted_text(self) -> None:
+        """Move the adopted text under the resolution as an annex: its first line is its heading, the rest of
+        what came before paragraph 1 its unnumbered paragraphs."""
+        top = self.paragraphs[-1]
+        items, top.children = top.children, []
+        pieces = [piece for item in items for piece in item.pieces]
+        heading, rest = _split_heading(pieces, self.title)
+        annex = AnnexDraft(heading=heading, title_open=False)
+        if rest:
+            annex.paragraphs = [Draft("annex", None, "plain", rest)]
+        self.annexes.append(annex)
+        self.part = "annex"
+        self.expected = 1
+        self.stack = []
 
     def _open_top(self, kind: ParagraphKind, label: str | None, text: str) -> None:
         draft = Draft(kind, label, "number" if label else "plain", [text] if text else [])
@@ -492,5 +524,20 @@ def _italic_openings(lines: list[Line]) -> bool:
     return italic >= 3 and italic >= 0.8 * len(openings)
 
 
-def read_structure(lines: list[Line], start: int) -> Structure:
-    return StructureReader(lines, start).read()
+def read_structure(lines: list[Line], start: int, title: str | None = None) -> Structure:
+    return StructureReader(lines, start, title).read()
+
+
+def _split_heading(pieces: list[str], title: str | None) -> tuple[str, list[str]]:
+    """An adopted text's heading: the lines that repeat the resolution's title (or else its first line); the rest
+    opens its text."""
+    wanted = " ".join(plain(title or "").split()).lower()
+    heading: list[str] = []
+    for index, piece in enumerate(pieces):
+        heading.append(plain(piece).strip())
+        joined = " ".join(heading).lower()
+        if joined == wanted:
+            return " ".join(heading), pieces[index + 1 :]
+        if not wanted.startswith(joined):
+            break
+    return plain(pieces[0]).strip(), pieces[1:]
