@@ -13,7 +13,6 @@ from io import BytesIO
 from typing import Literal
 
 Format = Literal["text", "pdf", "docx", "html"]
-FORMATS: tuple[Format, ...] = ("text", "pdf", "docx", "html")
 
 
 def detect(data: bytes) -> Format:

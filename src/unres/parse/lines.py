@@ -8,6 +8,7 @@ markup into one form: footnote marks (superscripts, `[^4]`, LaTeX `$^{4}$`) beco
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -309,9 +310,10 @@ def _clusters(lines: list[Line], indexes: list[int]) -> list[list[int]]:
     return clusters
 
 
-def _near_anchor(lines: list[Line], index: int, anchor: object, piece_of_title: object) -> bool:
+def _near_anchor(
+    lines: list[Line], index: int, anchor: Callable[[int], bool], piece_of_title: Callable[[str], bool]
+) -> bool:
     """Walk away from the line over blanks and other title pieces; is page furniture within reach?"""
-    assert callable(anchor) and callable(piece_of_title)
     if anchor(index):
         return True
     for step in (-1, 1):
