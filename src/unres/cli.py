@@ -369,7 +369,9 @@ def lineage(
         elif output_format is LineageFormat.html:
             from unres.render.html import lineage_html
 
-            _emit_text(lineage_html(graph, table(graph, documents), wording_origins(graph, documents)), output, files)
+            texts = {p.id: " ".join(p.text.split()[:14]) + " …" for p in documents[-1].all_paragraphs()}
+            page = lineage_html(graph, table(graph, documents), wording_origins(graph, documents), texts)
+            _emit_text(page, output, files)
         else:
             from unres.render import terminal
 

@@ -355,7 +355,9 @@ def _value(mark: str) -> str:
     return f' value="{int(mark)}"' if mark.isdigit() else ""
 
 
-def lineage_html(graph: Lineage, rows: list[list[Cell | None]], origins: list[tuple[str, int]]) -> str:
+def lineage_html(
+    graph: Lineage, rows: list[list[Cell | None]], origins: list[tuple[str, int]], texts: dict[str, str]
+) -> str:
     """The lineage as a self-contained page: a timeline table (one column per version) and where each paragraph's
     wording first appeared; the same stylesheet and guarantees as the redline."""
     names = [_version_name(graph, index) for index in range(len(graph.documents))]
@@ -366,7 +368,8 @@ def lineage_html(graph: Lineage, rows: list[list[Cell | None]], origins: list[tu
         newest = row[-1]
         cells = "".join(_lineage_cell(cell) for cell in row)
         origin = names[since[newest.id]] if newest and newest.id in since else ""
-        body_rows.append(f"<tr>{cells}<td>{_e(origin)}</td></tr>")
+        text = texts.get(newest.id, "") if newest else ""
+        body_rows.append(f'<tr>{cells}<td>{_e(origin)}</td><td class="opening">{_e(text)}</td></tr>')
     title = f"Lineage: {' → '.join(names)}"
     return (
         "\n".join(
@@ -380,7 +383,8 @@ def lineage_html(graph: Lineage, rows: list[list[Cell | None]], origins: list[tu
                 '<main><p class="keys">One row per paragraph of the newest version; each column gives its id in that '
                 "version and how it changed on the way to the next. The last column: the version where its current "
                 "wording first appeared.</p>",
-                f'<table class="summary"><thead><tr>{head}<th scope="col">wording since</th></tr></thead>',
+                f'<table class="summary lineage"><thead><tr>{head}<th scope="col">wording since</th>'
+                '<th scope="col">text (newest version)</th></tr></thead>',
                 f"<tbody>{''.join(body_rows)}</tbody></table></main>",
                 "</body>",
                 "</html>",
