@@ -44,6 +44,14 @@ _LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
 _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 
+def _past_adverbs(words: list[str]) -> int:
+    """Where the opening word is, past up to two adverbs ('Also', 'Once again', 'Deeply')."""
+    index = 0
+    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
+        index += 1
+    return index
+
+
 def starts_preambular(text: str, strict: bool = False) -> bool:
     """Does this line open a preambular paragraph ('Recalling', 'Deeply concerned', 'Bearing in mind')?
 
@@ -54,9 +62,7 @@ def starts_preambular(text: str, strict: bool = False) -> bool:
     words = plain(text).replace(ITALIC_OPEN, "").split()
     if not words or not words[0][:1].isupper():
         return False
-    index = 0
-    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
-        index += 1
+    index = _past_adverbs(words)
     head = words[index].lower().rstrip(",")
     if head in PREAMBULAR_OPENERS:
         return True
@@ -71,9 +77,7 @@ def starts_preambular(text: str, strict: bool = False) -> bool:
 def starts_operative_verb(text: str) -> bool:
     """Does this line open with an operative verb ('Adopts the …', 'Also requests …')?"""
     words = plain(text).split()
-    index = 0
-    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
-        index += 1
+    index = _past_adverbs(words)
     return bool(words) and words[0][:1].isupper() and words[index].lower() in OPERATIVE_VERBS
 
 
@@ -89,9 +93,7 @@ def ends_clause(text: str) -> bool:
 def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
     """The opening phrase a drafter italicises: 'Recalling also', 'Takes note of', 'Deeply concerned'."""
     words = text.split()
-    index = 0
-    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
-        index += 1
+    index = _past_adverbs(words)
     if not words or not words[0][:1].isupper():
         return None
     head = words[index].lower().strip(",;:")
