@@ -44,3 +44,26 @@ def test_a_file_mixing_encodings_still_parses_every_paragraph() -> None:
     doc = parse_file(HOSTILE / "mixed-encodings.txt")
     assert [p.id for p in doc.paragraphs] == ["PP1", "OP1"]
     assert align(doc, doc).identical
+
+
+def test_files_over_the_size_limit_are_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["parse", str(HOSTILE / "terminal-escapes.txt"), "--max-size", "20"])
+    assert result.exit_code == 2
+    assert "larger than the limit" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly,\n\nRecalling " + "word, " * 200_000 + "\n",  # one 1.2 MB line
+        "\n" * 100_000 + "The General Assembly,\n\n1. Urges all;\n",
+        "The General Assembly,\n\n1. Decides:\n" + "".join(f"({'abcdefgh'[i % 8]}) item;\n(i) sub;\n" for i in range(3000)),
+        "The General Assembly,\n\n" + "".join(f"{i}. Urges States {i} and {i + 1}, 5 6,{i};\n" for i in range(1, 5000)),
+    ],
+    ids=["long-line", "empty-lines", "nested-labels", "many-numbers"],
+)
+def test_pathological_inputs_parse_and_diff_without_error(text: str) -> None:
+    from unres import parse_text
+
+    doc = parse_text(text)
+    assert align(doc, doc).identical
