@@ -140,3 +140,8 @@ def test_markdown_escapes_markup_in_the_text(tmp_path: Path) -> None:
     assert "<b>" not in result.stdout
     assert "&lt;b&gt;" in result.stdout
     assert "\\[" in result.stdout and "\\]\\(x\\)" in result.stdout
+
+
+def test_context_elides_long_unchanged_runs_and_keeps_the_spaces() -> None:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--only", "modified", "--context", "4", "--width", "200"])
+    assert "… the Optional Protocol to[- the Convention on the Rights of the Child-]{+ that Convention+} on the sale of …" in result.stdout

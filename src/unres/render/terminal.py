@@ -192,17 +192,21 @@ def _redline_text(change: Change, context: int | None, markers: bool) -> Text:
 
 
 def _elide(text: str, context: int | None, *, first: bool, last: bool) -> str:
-    """Keep `context` words on each side of a change and replace the middle of a long unchanged run with '…'."""
+    """Keep `context` words on each side of a change and replace the rest of a long unchanged run with '…'."""
     if context is None:
         return text
-    words = text.split(" ")
-    keep_before = 0 if first else context
-    keep_after = 0 if last else context
-    if len(words) <= keep_before + keep_after + 1:
+    words = text.split()
+    keep_before = 0 if first else context  # words right after the change before this run
+    keep_after = 0 if last else context  # words right before the change after it
+    if len(words) <= keep_before + keep_after:
         return text
-    head = " ".join(words[: keep_before + (1 if not first else 0)]) if keep_before else ""
-    tail = " ".join(words[len(words) - keep_after - (1 if not last else 0) :]) if keep_after else ""
-    return f"{head} … {tail}".strip(" ") if head or tail else "…"
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    pieces = [" ".join(words[:keep_before])] if keep_before else []
+    pieces.append("…")
+    if keep_after:
+        pieces.append(" ".join(words[len(words) - keep_after :]))
+    return lead + " ".join(pieces) + trail
 
 
 def diff_summary(alignment: Alignment) -> RenderableType:
