@@ -126,6 +126,7 @@ def test_more_than_two_files_are_each_checked_against_the_first() -> None:
 def test_github_annotations_and_junit() -> None:
     github = runner.invoke(app, ["check", MD, TXT, "--format", "github"]).stdout.splitlines()
     assert len(github) == 3 and all(line.startswith(f"::error file={TXT},") for line in github)
+    assert github[0].startswith(f"::error file={TXT},line=13,")  # where PP1 starts in the pdftotext file
     junit = runner.invoke(app, ["check", MD, TXT, "--format", "junit"]).stdout
     import xml.etree.ElementTree as ElementTree
 

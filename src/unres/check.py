@@ -130,7 +130,8 @@ def _paragraphs(name: str, first: Document, other: Document, profile: CheckProfi
         other_by_id = {p.id: p for p in other.walk()}
         for paragraph in first.walk():
             counterpart = other_by_id[paragraph.id]
-            yield from _texts(name, paragraph.id, paragraph.text, counterpart.text, profile)
+            for difference in _texts(name, paragraph.id, paragraph.text, counterpart.text, profile):
+                yield difference.model_copy(update={"line": counterpart.line})
             yield from _references(name, paragraph, counterpart)
         return
     yield Difference(
@@ -144,6 +145,7 @@ def _paragraphs(name: str, first: Document, other: Document, profile: CheckProfi
     alignment = align(first, other)
     first_text = {p.id: p.full_text() for p in first.all_paragraphs()}
     other_text = {p.id: p.full_text() for p in other.all_paragraphs()}
+    other_line = {p.id: p.line for p in other.all_paragraphs()}
     for change in alignment.changes:
         where = "+".join(change.old) or "+".join(change.new)
         if change.kind == "added":
@@ -174,7 +176,9 @@ def _paragraphs(name: str, first: Document, other: Document, profile: CheckProfi
                 )
             a = " ".join(first_text[i] for i in change.old)
             b = " ".join(other_text[i] for i in change.new)
-            yield from _texts(name, where, a, b, profile)
+            line = other_line.get(change.new[0])
+            for difference in _texts(name, where, a, b, profile):
+                yield difference.model_copy(update={"line": line})
 
 
 def _shape(document: Document) -> str:

@@ -48,6 +48,11 @@ class Paragraph(Model):
     )
     footnote_refs: list[FootnoteRef] = Field(default_factory=list, description="Marks removed from `text`.")
     section: str | None = Field(default=None, description="The heading the paragraph stands under, if any.")
+    line: int | None = Field(
+        default=None,
+        description="1-based line where the paragraph starts in the text read (for PDF, Word and HTML input: in "
+        "the text converted from it).",
+    )
     subparagraphs: list[Paragraph] = Field(default_factory=list, description="Nested (a), (i) … items.")
 
     def walk(self) -> Iterator[Paragraph]:
@@ -275,6 +280,7 @@ class Difference(Model):
     first: str | None = Field(default=None, description="What the first rendering says there, with a few words around.")
     other: str | None = Field(default=None, description="What this rendering says there, with a few words around.")
     detail: str = Field(description="The disagreement in one line.")
+    line: int | None = Field(default=None, description="Where the paragraph starts in this rendering, if known.")
 
 
 class CheckReport(Model):

@@ -119,7 +119,7 @@ def _plain_structure(lines: list[Line]) -> Structure:
     for line in lines:
         if line.kind is Kind.TEXT:
             if current is None:
-                current = Draft("plain", None, "plain")
+                current = Draft("plain", None, "plain", line=line.number)
                 drafts.append(current)
             current.pieces.append(line.text)
         elif line.kind is Kind.BLANK:
@@ -228,6 +228,7 @@ class _Builder:
             text=text,
             footnote_refs=[FootnoteRef(mark=mark, offset=offset) for mark, offset in refs],
             section=draft.section,
+            line=draft.line,
             subparagraphs=[
                 self._paragraph(child, self._child_id(paragraph_id, child, position), cleaned)
                 for position, child in enumerate(draft.children, start=1)

@@ -166,6 +166,7 @@ class Draft:
     pieces: list[str] = field(default_factory=list)
     children: list[Draft] = field(default_factory=list)
     section: str | None = None
+    line: int | None = None  # source line where the paragraph starts
 
     @property
     def text(self) -> str:
@@ -380,7 +381,7 @@ class StructureReader:
         self.stack = []
 
     def _open_top(self, kind: ParagraphKind, label: str | None, text: str) -> None:
-        draft = Draft(kind, label, "number" if label else "plain", [text] if text else [])
+        draft = Draft(kind, label, "number" if label else "plain", [text] if text else [], line=self._line_number())
         if self.section_pending:
             draft.section = self.section
             self.section_pending = False
@@ -425,7 +426,11 @@ class StructureReader:
         self._attach(depth, Draft(parent.kind, label, style, [rest] if rest else []))
         return True
 
+    def _line_number(self) -> int | None:
+        return self.lines[self.index].number if self.index < len(self.lines) else None
+
     def _attach(self, parent_depth: int, draft: Draft) -> None:
+        draft.line = self._line_number()
         self.stack = self.stack[: parent_depth + 1]
         self.stack[-1].children.append(draft)
         self.stack.append(draft)

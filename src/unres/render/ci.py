@@ -13,9 +13,9 @@ def github_annotations(report: CheckReport) -> str:
         return f"::notice title=unres check::{_escape_data(', '.join(report.files))} agree\n"
     lines = []
     for difference in report.differences:
-        properties = (
-            f"file={_escape_property(difference.file)},title={_escape_property('unres check: ' + difference.where)}"
-        )
+        line = f",line={difference.line}" if difference.line else ""
+        title = _escape_property("unres check: " + difference.where)
+        properties = f"file={_escape_property(difference.file)}{line},title={title}"
         lines.append(f"::error {properties}::{_escape_data(difference.detail)}")
     return "\n".join(lines) + "\n"
 
