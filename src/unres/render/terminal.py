@@ -65,15 +65,19 @@ def _header(doc: Document) -> RenderableType:
     counts = [
         f"{len(doc.preamble)} preambular",
         f"{len(doc.operative)} operative",
-        f"{subparagraphs} sub-paragraphs",
+        _count(subparagraphs, "sub-paragraph"),
     ]
     if doc.annexes:
-        counts.append(f"{sum(len(annex.paragraphs) for annex in doc.annexes)} annex paragraphs")
+        counts.append(_count(sum(len(annex.paragraphs) for annex in doc.annexes), "annex paragraph"))
     if not doc.structured:
-        counts = [f"{len(doc.paragraphs)} plain paragraphs"]
-    counts.append(f"{len(doc.footnotes)} footnotes")
+        counts = [_count(len(doc.paragraphs), "plain paragraph")]
+    counts.append(_count(len(doc.footnotes), "footnote"))
     lines.append(", ".join(counts), style="dim")
     return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _add_section(table: Table, paragraph: Paragraph, current: str | None) -> str | None:
