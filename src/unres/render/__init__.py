@@ -5,7 +5,7 @@ Renderers never parse, align or read files; they only show results.
 
 from __future__ import annotations
 
-from unres.models import Change
+from unres.models import Change, Lineage
 
 
 def change_ids(change: Change, arrow: str = " → ") -> str:
@@ -15,3 +15,16 @@ def change_ids(change: Change, arrow: str = " → ") -> str:
     if not old or not new:
         return old or new
     return old if old == new else f"{old}{arrow}{new}"
+
+
+def display_name(symbol: str | None, source: str | None, fallback: str = "document") -> str:
+    """How a document is named to a reader: its symbol, else its file name (without folders)."""
+    if symbol:
+        return symbol
+    return (source or fallback).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def version_name(graph: Lineage, index: int) -> str:
+    """A version of a lineage, named as a reader knows it."""
+    document = graph.documents[index]
+    return display_name(document.symbol, document.source, f"version {index + 1}")

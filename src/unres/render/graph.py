@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from unres.models import Lineage, ParagraphRef
+from unres.render import version_name
 
 
 def _node(ref: ParagraphRef) -> str:
@@ -12,9 +13,8 @@ def _node(ref: ParagraphRef) -> str:
 
 
 def _version(graph: Lineage, index: int) -> str:
-    document = graph.documents[index]
-    name = document.symbol or (document.source or f"version {index + 1}").rsplit("/", 1)[-1]
-    return f"{index + 1}. {name}" + (f" ({document.date})" if document.date else "")
+    date = graph.documents[index].date
+    return f"{index + 1}. {version_name(graph, index)}" + (f" ({date})" if date else "")
 
 
 def _nodes(graph: Lineage) -> dict[int, list[str]]:

@@ -15,6 +15,7 @@ from importlib.resources import files
 
 from unres.lineage import Cell
 from unres.models import Alignment, Change, Document, DocumentRef, Edit, Lineage, Paragraph
+from unres.render import change_ids, display_name, version_name
 
 _KIND_LABEL = {
     "unchanged": "unchanged",
@@ -87,9 +88,7 @@ def _stylesheet() -> str:
 
 
 def _name(ref: DocumentRef) -> str:
-    if ref.symbol:
-        return ref.symbol
-    return (ref.source or "document").rsplit("/", 1)[-1]
+    return display_name(ref.symbol, ref.source)
 
 
 def _versions(alignment: Alignment) -> str:
@@ -108,7 +107,7 @@ def _summary(alignment: Alignment) -> str:
     rows = []
     for kind, count in alignment.counts.items():
         links = " ".join(
-            f'<a href="#{_e(_anchor(change))}">{_e(_ids(change))}</a>'
+            f'<a href="#{_e(_anchor(change))}">{_e(change_ids(change))}</a>'
             for change in alignment.changes
             if change.kind == kind and kind != "unchanged"
         )
@@ -121,13 +120,6 @@ def _summary(alignment: Alignment) -> str:
         '<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next change, <kbd>k</kbd>/<kbd>p</kbd> previous.</p>'
         "</nav>"
     )
-
-
-def _ids(change: Change) -> str:
-    old, new = "+".join(change.old), "+".join(change.new)
-    if not old or not new:
-        return old or new
-    return old if old == new else f"{old} → {new}"
 
 
 def _anchor(change: Change) -> str:
@@ -236,7 +228,7 @@ def _change(change: Change, new_by_id: dict[str, Paragraph], layout: str, ghoste
         body = f'<p class="text">{_inline(change.edits, marks)}</p>'
     return (
         f'<article class="change {change.kind}" id="{_e(anchor)}" tabindex="-1" '
-        f'aria-label="{_e(_ids(change))}, {change.kind}">{extra_ids}'
+        f'aria-label="{_e(change_ids(change))}, {change.kind}">{extra_ids}'
         f'<div class="label">{"".join(label)}</div>{body}</article>'
     )
 
@@ -402,6 +394,4 @@ def _lineage_cell(cell: Cell | None) -> str:
 
 
 def _version_name(graph: Lineage, index: int) -> str:
-    document = graph.documents[index]
-    name = document.symbol or (document.source or f"version {index + 1}").rsplit("/", 1)[-1]
-    return f"{index + 1}. {name}"
+    return f"{index + 1}. {version_name(graph, index)}"

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from unres.lineage import Appearance, Cell
 from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Lineage, Paragraph
-from unres.render import change_ids
+from unres.render import change_ids, version_name
 
 
 def document_outline(doc: Document) -> RenderableType:
@@ -299,7 +299,7 @@ def lineage_table(graph: Lineage, rows: list[list[Cell | None]]) -> RenderableTy
     changed on the way to the next version (~ modified, ↕ moved, < split, > merged); blank where it did not exist."""
     table = Table(title="Lineage", title_justify="left", show_edge=False, pad_edge=False)
     for index in range(len(graph.documents)):
-        table.add_column(f"{index + 1}. {_document_name(graph, index)}", no_wrap=True)
+        table.add_column(f"{index + 1}. {version_name(graph, index)}", no_wrap=True)
     for row in rows:
         table.add_row(
             *(
@@ -314,10 +314,10 @@ def lineage_table(graph: Lineage, rows: list[list[Cell | None]]) -> RenderableTy
 def paragraph_history(graph: Lineage, paragraph_id: str, steps: list[Appearance], *, markers: bool) -> RenderableType:
     """Every earlier appearance of one paragraph of the newest version, with the redline at each step."""
     newest = len(graph.documents) - 1
-    parts: list[RenderableType] = [Text(f"{paragraph_id} in {_document_name(graph, newest)}", style="bold")]
+    parts: list[RenderableType] = [Text(f"{paragraph_id} in {version_name(graph, newest)}", style="bold")]
     for step in steps:
         heading = Text()
-        heading.append(f"{'+'.join(step.ids)} in {_document_name(graph, step.document)}", style="bold")
+        heading.append(f"{'+'.join(step.ids)} in {version_name(graph, step.document)}", style="bold")
         heading.append(f"  → {step.change.kind}", style=_KIND_STYLE[step.change.kind])
         parts += [Text(), heading, Padding(_redline_text(step.change, None, markers), (0, 0, 0, 2), expand=False)]
     if not steps:
@@ -335,10 +335,5 @@ def blame_view(graph: Lineage, documents: list[Document], origins: list[tuple[st
     for paragraph_id, origin in origins:
         paragraph = newest.find(paragraph_id)
         words = " ".join((paragraph.text if paragraph else "").split()[:12])
-        table.add_row(paragraph_id, _document_name(graph, origin), words)
+        table.add_row(paragraph_id, version_name(graph, origin), words)
     return table
-
-
-def _document_name(graph: Lineage, index: int) -> str:
-    document = graph.documents[index]
-    return document.symbol or (document.source or f"version {index + 1}").rsplit("/", 1)[-1]
