@@ -203,7 +203,8 @@ def _ghosts(
 def _change(change: Change, new_by_id: dict[str, Paragraph], layout: str, ghosted: set[str]) -> str:
     anchor = _anchor(change)
     marks = _mark_positions([new_by_id[i] for i in change.new if i in new_by_id])
-    label = [f'<a class="pid" href="#{_e(anchor)}">{_e("+".join(change.new) or "+".join(change.old))}</a>']
+    shown = "+".join(change.new) if change.new else f"old {'+'.join(change.old)}"  # a dropped one has its old id
+    label = [f'<a class="pid" href="#{_e(anchor)}">{_e(shown)}</a>']
     label.append(f'<span class="kind">{_KIND_LABEL[change.kind]}</span>')
     note = _provenance(change)
     if note:
