@@ -354,3 +354,17 @@ def test_generated_resolutions_reparse_the_same_in_every_layout(text: str, layou
     again = parse_text(LAYOUTS[layout](doc))
     assert [(p.id, p.text) for p in again.walk()] == [(p.id, p.text) for p in doc.walk()]
     assert again.title == doc.title
+
+
+def test_a_heading_label_alone_takes_the_next_line_even_when_a_paragraph_was_glued_to_it() -> None:
+    text = (
+        "The General Assembly\n\nAdopts the Declaration.\n\n18th plenary meeting\n\nAnnex\n\n"
+        "1. We met in Awaza.\n\nI.\nGlobal context and shared commitments 2. We gather at a critical juncture.\n"
+        "3. We stress the needs.\n"
+    )
+    doc = parse_text(text)
+    assert [(p.id, p.text, p.section) for p in doc.annexes[0].paragraphs] == [
+        ("ANNEX-1", "We met in Awaza.", None),
+        ("ANNEX-2", "We gather at a critical juncture.", "I. Global context and shared commitments"),
+        ("ANNEX-3", "We stress the needs.", "I. Global context and shared commitments"),
+    ]

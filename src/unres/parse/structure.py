@@ -215,6 +215,7 @@ class StructureReader:
         self.section: str | None = None
         self.section_pending = False
         self.awaiting_text = False
+        self.heading_open = False  # a heading label ("I.") stood alone: its text is on the next line
         self.closing: Closing | None = None
         self.trailer: list[Line] = []
         self.warnings: list[str] = []
@@ -263,6 +264,11 @@ class StructureReader:
             self.stack[-1].pieces.append(text)
             self.awaiting_text = False
             return
+        if self.heading_open:
+            self.heading_open = False
+            text = self._heading_text(text)
+            if not text:
+                return
         for segment in self._split_embedded_numbers(text):
             self._segment(segment, line)
 
@@ -277,6 +283,11 @@ class StructureReader:
         if self._is_heading(text):
             self.section = plain(_HEADING_LABEL.sub(r"\1. \2", text)).strip()
             self.section_pending = True
+            return
+        label = _HEADING_LABEL.match(text)
+        if label and not label.group(2) and self.part in ("operative", "annex") and self.stack:
+            self.section = plain(text).strip()  # "I." alone: the heading's words follow on the next line
+            self.section_pending = self.heading_open = True
             return
         if self.part == "annex":
             self.annexes[-1].title_open = False
@@ -498,6 +509,17 @@ class StructureReader:
         self.stack = []
         self.section = None
         self.section_pending = False
+
+    def _heading_text(self, text: str) -> str:
+        """Take a heading's words off the line after its label; return what follows them on that line (an
+        extractor may have joined the first paragraph under the heading onto it: '… commitments 3. We gather')."""
+        for number in range(self.expected, self.expected + 4):
+            found = re.search(rf"(?<=\S)\s+{number}\.\s+(?=[A-Z{ITALIC_OPEN}“])", text)
+            if found:
+                self.section = f"{self.section} {plain(text[: found.start()]).strip()}"
+                return text[found.start() :].lstrip()
+        self.section = f"{self.section} {plain(text).strip()}"
+        return ""
 
     def _split_embedded_numbers(self, text: str) -> list[str]:
         """Split a line where the next operative number follows the end of a sentence ('…Development.2 2. We')."""
