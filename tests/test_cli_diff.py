@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -42,7 +43,10 @@ def test_exit_zero_reports_differences_without_failing() -> None:
 def test_two_renderings_differing_only_in_layout_and_marks_differ_only_where_the_words_do() -> None:
     result = runner.invoke(app, ["diff", NEW, str(SEEDS["ecosoc-2006-27-pdftotext"]), "--format", "markdown"])
     assert result.exit_code == 1
-    assert result.stdout.count("### ") == 2  # "Power." vs "Power," and "crime." vs "crime,"
+    headings = [line for line in result.stdout.splitlines() if line.startswith("### ")]
+    # "Power." vs "Power," and "crime." vs "crime,"; the pdftotext rendering has no footnote texts
+    assert headings == ["### PP1 · modified · 99%", "### PP8 · modified · 99%", "### Footnotes"]
+    assert result.stdout.count(" · dropped: ") == 11
 
 
 @pytest.mark.parametrize("bad", ["missing", "directory", "binary", "empty"])
@@ -93,7 +97,9 @@ def test_summary_shows_only_the_table() -> None:
 
 def test_ignore_case_and_punctuation_make_punctuation_edits_unchanged() -> None:
     md, txt = str(SEEDS["ecosoc-2006-27-md"]), str(SEEDS["ecosoc-2006-27-pdftotext"])
-    assert runner.invoke(app, ["diff", md, txt, "--ignore-punctuation"]).exit_code == 0
+    result = runner.invoke(app, ["diff", md, txt, "--ignore-punctuation", "--format", "json"])
+    assert {change["kind"] for change in json.loads(result.stdout)["changes"]} == {"unchanged"}
+    assert result.exit_code == 1  # the footnote texts are only in the markdown rendering
 
 
 def test_output_file_is_written_and_inputs_are_never_overwritten(tmp_path: Path) -> None:
@@ -145,3 +151,11 @@ def test_markdown_escapes_markup_in_the_text(tmp_path: Path) -> None:
 def test_context_elides_long_unchanged_runs_and_keeps_the_spaces() -> None:
     result = runner.invoke(app, ["diff", OLD, NEW, "--only", "modified", "--context", "4", "--width", "200"])
     assert "… the Optional Protocol to[- the Convention on the Rights of the Child-]{+ that Convention+} on the sale of …" in result.stdout
+
+
+def test_footnote_changes_are_part_of_the_diff() -> None:
+    result = runner.invoke(app, ["diff", OLD, NEW, "--format", "json"])
+    notes = {(tuple(c["old"]), tuple(c["new"])): c["kind"] for c in json.loads(result.stdout)["footnotes"]}
+    assert notes[(("footnote 1",), ("footnote 1",))] == "modified"  # "Resolution" -> "General Assembly resolution"
+    assert notes[(("footnote 2",), ("footnote 2",))] == "unchanged"
+    assert notes[((), ("footnote 11",))] == "added"

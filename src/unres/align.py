@@ -85,6 +85,9 @@ _STOPWORDS = frozenset(
 _SLOT_SHARED_WORDS = 2
 _OPENING_WORDS = 3
 _NOT_IDENTICAL = 1e-4
+# Footnotes are short references ("Resolution 55/59, annex."): a few shared numbers make them look alike, so they
+# are linked only when most of their words agree.
+_FOOTNOTE_THRESHOLD = 0.7
 # Two left-over paragraphs, each the other's closest match, are one paragraph reworked past these bars.
 _LEFTOVER_SIMILARITY = 0.35
 _LEFTOVER_SHARE = 0.5
@@ -108,15 +111,15 @@ class Unit:
 
 def units_of(doc: Document) -> list[Unit]:
     """The document's top-level paragraphs in reading order, annex paragraphs included."""
-    result = []
     parts: list[tuple[Paragraph, str]] = [(p, p.kind) for p in doc.paragraphs]
     parts += [(p, f"annex:{annex.id}") for annex in doc.annexes for p in annex.paragraphs]
-    for index, (paragraph, part) in enumerate(parts):
-        text = paragraph.full_text()
-        key = normalise(text)
-        words = key.split()
-        result.append(Unit(index, paragraph.id, part, text, key, words, [w for w in words if w not in _STOPWORDS]))
-    return result
+    return [_unit(index, paragraph.id, part, paragraph.full_text()) for index, (paragraph, part) in enumerate(parts)]
+
+
+def _unit(index: int, unit_id: str, part: str, text: str) -> Unit:
+    key = normalise(text)
+    words = key.split()
+    return Unit(index, unit_id, part, text, key, words, [w for w in words if w not in _STOPWORDS])
 
 
 def normalise(text: str) -> str:
@@ -137,13 +140,7 @@ class _Group:
 def align(old: Document, new: Document, options: AlignOptions | None = None) -> Alignment:
     """Align two versions of a resolution and redline every changed paragraph."""
     options = options or AlignOptions()
-    old_units, new_units = units_of(old), units_of(new)
-    scores = _candidate_scores(old_units, new_units)
-    links = _assign(scores, len(old_units), len(new_units), options.threshold)
-    _fill_slots(links, old_units, new_units, scores)
-    _pair_leftovers(links, old_units, new_units, scores)
-    groups = _splits_and_merges(links, old_units, new_units, scores, options)
-    changes = _classify(groups, old_units, new_units, options)
+    changes = _changes(units_of(old), units_of(new), options)
     counts = Counter(change.kind for change in changes)
     return Alignment(
         old=DocumentRef.of(old),
@@ -151,7 +148,32 @@ def align(old: Document, new: Document, options: AlignOptions | None = None) -> 
         options=options,
         changes=changes,
         counts={kind: counts.get(kind, 0) for kind in CHANGE_KINDS},
+        footnotes=_changes(
+            _footnote_units(old),
+            _footnote_units(new),
+            options.model_copy(update={"threshold": max(options.threshold, _FOOTNOTE_THRESHOLD)}),
+            rewrites=False,
+        ),
     )
+
+
+def _changes(
+    old_units: list[Unit], new_units: list[Unit], options: AlignOptions, *, rewrites: bool = True
+) -> list[Change]:
+    """Steps 1-4 on two lists of units; `rewrites` also links paragraphs rewritten in place or reworked (left-over
+    pairs), which only paragraphs have enough words for."""
+    scores = _candidate_scores(old_units, new_units)
+    links = _assign(scores, len(old_units), len(new_units), options.threshold)
+    if rewrites:
+        _fill_slots(links, old_units, new_units, scores)
+        _pair_leftovers(links, old_units, new_units, scores)
+    groups = _splits_and_merges(links, old_units, new_units, scores, options)
+    return _classify(groups, old_units, new_units, options)
+
+
+def _footnote_units(doc: Document) -> list[Unit]:
+    """Footnote texts as units, so a footnote renumbered by an insertion before it is not a change."""
+    return [_unit(index, f"footnote {f.mark}", "footnotes", f.text) for index, f in enumerate(doc.footnotes)]
 
 
 # --- 1. candidates -----------------------------------------------------------------------------------------------

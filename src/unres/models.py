@@ -247,11 +247,16 @@ class Alignment(Model):
     options: AlignOptions
     changes: list[Change]
     counts: dict[str, int] = Field(description="Number of changes of each kind.")
+    footnotes: list[Change] = Field(
+        default_factory=list,
+        description="The footnote texts aligned the same way (ids 'footnote 4'): renumbered footnotes are unchanged.",
+    )
 
     @property
     def identical(self) -> bool:
-        """True when the texts are the same: no change other than `unchanged` (renumbering is not a change)."""
-        return all(change.kind == "unchanged" for change in self.changes)
+        """True when the texts are the same: no change other than `unchanged` (renumbering is not a change), in
+        the paragraphs or in the footnotes."""
+        return all(change.kind == "unchanged" for change in [*self.changes, *self.footnotes])
 
 
 # --- transcription agreement -----------------------------------------------------------------------------------

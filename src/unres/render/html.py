@@ -74,6 +74,7 @@ def diff_html(alignment: Alignment, old: Document, new: Document, *, layout: str
         _summary(alignment),
         '<main id="redline">',
         *_sections(alignment, old, new, layout),
+        _footnote_changes(alignment),
         _footnotes(new),
         "</main>",
         f"<script>{_SCRIPT}</script>",
@@ -396,3 +397,19 @@ def _lineage_cell(cell: Cell | None) -> str:
 
 def _version_name(graph: Lineage, index: int) -> str:
     return f"{index + 1}. {version_name(graph, index)}"
+
+
+def _footnote_changes(alignment: Alignment) -> str:
+    """Footnotes reworded, added or dropped between the versions (renumbered ones are not changes)."""
+    changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
+    if not changed:
+        return ""
+    items = "".join(
+        f'<li><span class="label"><span class="pid">{_e(change_ids(change) if change.new else "old " + change_ids(change))}</span>'
+        f'<span class="kind">{change.kind}</span></span>{_inline(change.edits, {})}</li>'
+        for change in changed
+    )
+    return (
+        '<section class="footnotes" aria-labelledby="footnote-changes-heading">'
+        f'<h2 id="footnote-changes-heading">Footnote changes</h2><ul class="footnote-changes">{items}</ul></section>'
+    )

@@ -40,6 +40,14 @@ def diff_markdown(alignment: Alignment, *, show_all: bool = False, only: set[str
         if change.kind not in ("added", "dropped", "unchanged"):
             heading += f" · {min(change.similarity, 0.99):.0%}"
         lines += ["", f"### {heading}", "", _redline(change)]
+    notes = [
+        change
+        for change in alignment.footnotes
+        if (change.kind in only if only is not None else show_all or change.kind != "unchanged")
+    ]
+    if notes:
+        lines += ["", "### Footnotes", ""]
+        lines += [f"- **{escape(change_ids(change))}** · {change.kind}: {_redline(change)}" for change in notes]
     return "\n".join(lines) + "\n"
 
 

@@ -152,6 +152,15 @@ def diff_view(
             ]
         if hidden:
             parts.append(Text(f"  … {hidden} unchanged", style="dim"))
+        changed_notes = [
+            c
+            for c in alignment.footnotes
+            if (c.kind in only if only is not None else show_all or c.kind != "unchanged")
+        ]
+        if changed_notes:
+            parts += [Text(), Text("Footnotes", style="bold underline")]
+            for change in changed_notes:
+                parts += [_change_heading(change), Padding(_redline_text(change, context, markers), (0, 0, 0, 2))]
     parts += [Text(), diff_summary(alignment)]
     return Group(*parts)
 
@@ -223,7 +232,21 @@ def diff_summary(alignment: Alignment) -> RenderableType:
         ids = [change_ids(change, "→") for change in alignment.changes if change.kind == kind]
         listed = ", ".join(ids) if kind not in ("unchanged", "modified") else ""
         table.add_row(Text(kind, style=_KIND_STYLE[kind]), str(count), listed)
+    notes = [change for change in alignment.footnotes if change.kind != "unchanged"]
+    if alignment.footnotes:
+        table.add_row(Text("footnotes changed"), str(len(notes)), ", ".join(_note_ids(c) for c in notes))
     return table
+
+
+def _note_ids(change: Change) -> str:
+    """'4' for a footnote kept, '5→6' renumbered, '+8' added, '-8' dropped."""
+    old = "+".join(i.removeprefix("footnote ") for i in change.old)
+    new = "+".join(i.removeprefix("footnote ") for i in change.new)
+    if not old:
+        return f"+{new}"
+    if not new:
+        return f"-{old}"
+    return old if old == new else f"{old}→{new}"
 
 
 # --- check ---------------------------------------------------------------------------------------------------------
