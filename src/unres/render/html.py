@@ -405,7 +405,7 @@ def _footnote_changes(alignment: Alignment) -> str:
     if not changed:
         return ""
     items = "".join(
-        f'<li><span class="label"><span class="pid">{_e(change_ids(change) if change.new else "old " + change_ids(change))}</span>'
+        f'<li><span class="label"><span class="pid">{_e(_footnote_label(change))}</span>'
         f'<span class="kind">{change.kind}</span></span>{_inline(change.edits, {})}</li>'
         for change in changed
     )
@@ -413,3 +413,8 @@ def _footnote_changes(alignment: Alignment) -> str:
         '<section class="footnotes" aria-labelledby="footnote-changes-heading">'
         f'<h2 id="footnote-changes-heading">Footnote changes</h2><ul class="footnote-changes">{items}</ul></section>'
     )
+
+
+def _footnote_label(change: Change) -> str:
+    """A dropped footnote is named by its old number, as such."""
+    return change_ids(change) if change.new else f"old {change_ids(change)}"
