@@ -176,3 +176,14 @@ def test_58_137_to_2006_27_golden_json() -> None:
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_plain_text_against_a_resolution_is_not_all_moves() -> None:
+    resolution = _doc(["Recalling its resolution 55/25,"], ["Urges Member States to ratify the Protocol;"])
+    plain = Document(
+        paragraphs=[
+            Paragraph(id="P1", kind="plain", text="Recalling its resolution 55/25,"),
+            Paragraph(id="P2", kind="plain", text="Urges Member States to ratify the Protocol;"),
+        ]
+    )
+    assert {change.kind for change in align(plain, resolution).changes} == {"unchanged"}

@@ -449,7 +449,7 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
             kind = "split"
         elif len(group.old) > 1:
             kind = "merged"
-        elif id(group) not in in_place or _part(old[group.old[0]]) != _part(new[group.new[0]]):
+        elif id(group) not in in_place or _crossed(old[group.old[0]], new[group.new[0]]):
             kind = "moved"
         elif _same_text(old_text, new_text, options):
             kind = "unchanged"
@@ -481,6 +481,11 @@ def _change(
 
 def _part(unit: Unit) -> str:
     return "annex" if unit.part.startswith("annex") else unit.part
+
+
+def _crossed(old: Unit, new: Unit) -> bool:
+    """Did the paragraph cross between preamble, operative part and annex? (Plain text has no parts to cross.)"""
+    return "plain" not in (old.part, new.part) and _part(old) != _part(new)
 
 
 def _same_text(old_text: str, new_text: str, options: AlignOptions) -> bool:
