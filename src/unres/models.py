@@ -261,7 +261,9 @@ class Alignment(Model):
 
 # --- transcription agreement -----------------------------------------------------------------------------------
 
-DifferenceKind = Literal["text", "missing", "extra", "count", "footnotes", "numbering", "references"]
+DifferenceKind = Literal[
+    "text", "missing", "extra", "split", "merged", "moved", "numbering", "count", "structure", "footnotes", "references"
+]
 
 
 class CheckProfile(Model):
@@ -276,14 +278,34 @@ class CheckProfile(Model):
     )
 
 
+class Excerpt(Model):
+    """What one rendering says where it disagrees: a few words of context, the differing characters located, so that
+    a reader sees the one changed comma without hunting for it."""
+
+    text: str = Field(description="The differing stretch with a few words either side ('…' where cut), as compared.")
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="[start, end) character ranges of `text` that differ from the other rendering; an empty range "
+        "marks where the other rendering has something this one lacks.",
+    )
+
+
 class Difference(Model):
     """One place where a rendering disagrees with the first."""
 
     file: str = Field(description="The rendering that disagrees with the first one.")
-    where: str = Field(description="A paragraph id ('PP1', 'OP3(b)'), or 'title', 'body', 'footnote 4', 'closing'.")
-    kind: DifferenceKind
-    first: str | None = Field(default=None, description="What the first rendering says there, with a few words around.")
-    other: str | None = Field(default=None, description="What this rendering says there, with a few words around.")
+    where: str = Field(
+        description="A paragraph id ('PP1', 'OP3(b)'), or 'number', 'title', 'body', 'closing', 'footnote 4', "
+        "'footnotes', 'structure'."
+    )
+    kind: DifferenceKind = Field(
+        description="'text': words or punctuation differ; the rest are structural: a paragraph 'missing' from this "
+        "rendering or 'extra' in it, 'split', 'merged' or 'moved', 'numbering' (labels), 'count' (sub-paragraphs), "
+        "'structure' (no resolution structure), 'footnotes' (footnote texts present on one side only), "
+        "'references' (footnote marks)."
+    )
+    first: Excerpt | None = Field(default=None, description="What the first rendering says there.")
+    other: Excerpt | None = Field(default=None, description="What this rendering says there.")
     detail: str = Field(description="The disagreement in one line.")
     line: int | None = Field(default=None, description="Where the paragraph starts in this rendering, if known.")
 
