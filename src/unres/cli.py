@@ -295,11 +295,11 @@ def check(
 
             _emit_text(to_json(report), output, files)
         elif output_format is CheckFormat.github:
-            from unres.render.ci import github_annotations
+            from unres.render.github import github_annotations
 
             _emit_text(github_annotations(report), output, files)
         elif output_format is CheckFormat.junit:
-            from unres.render.ci import junit_xml
+            from unres.render.junit import junit_xml
 
             _emit_text(junit_xml(report), output, files)
         else:
