@@ -274,7 +274,9 @@ class CheckProfile(Model):
     quotes: bool = Field(default=True, description="Typographic quotes (‘ ’ “ ”) are the straight ones (' \").")
     dashes: bool = Field(default=True, description="Hyphen and dash variants (‐ ‑ ‒ – — ―) are a hyphen-minus.")
     unicode: bool = Field(
-        default=True, description="Unicode compatibility forms are folded (NFKC): no-break spaces, ligatures, widths."
+        default=True,
+        description="Unicode compatibility forms are folded (NFKC): ligatures, full-width letters, other compatibility "
+        "characters. (No-break spaces and soft hyphens are always layout: the parser folds them.)",
     )
 
 
