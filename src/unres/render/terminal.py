@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from unres.lineage import Appearance, Cell
-from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Lineage, Paragraph
+from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Excerpt, Lineage, Paragraph
 from unres.render import change_ids, version_name
 
 
@@ -253,7 +253,7 @@ def _note_ids(change: Change) -> str:
 
 
 def check_view(report: CheckReport) -> RenderableType:
-    """Each disagreement with what both renderings say, the differing stretch highlighted; then the verdict."""
+    """Each disagreement with what both renderings say, the differing characters highlighted; then the verdict."""
     parts: list[RenderableType] = []
     for difference in report.differences:
         heading = Text()
@@ -261,35 +261,41 @@ def check_view(report: CheckReport) -> RenderableType:
         heading.append(difference.where, style="bold cyan")
         heading.append(f"  {difference.kind}", style="yellow")
         parts.append(heading)
-        if difference.kind == "text":
-            parts.append(_side(report.files[0], difference.first or "", "red"))
-            parts.append(_side(difference.file, difference.other or "", "green"))
-        else:
+        if difference.kind != "text":
             parts.append(Padding(Text(difference.detail), (0, 0, 0, 2), expand=False))
+        for name, excerpt, colour in (
+            (report.files[0], difference.first, "red"),
+            (difference.file, difference.other, "green"),
+        ):
+            if excerpt is not None:
+                parts.append(_side(name, excerpt, colour))
         parts.append(Text())
     verdict = Text()
     if report.agree:
         verdict.append(f"agree: {', '.join(report.files)}", style="bold green")
     else:
-        disagreeing = sorted({difference.file for difference in report.differences})
+        disagreeing = [name for name in report.files[1:] if any(d.file == name for d in report.differences)]
         verdict.append(
-            f"disagree: {len(report.differences)} difference(s); {', '.join(disagreeing)} against {report.files[0]}",
+            f"disagree: {_count(len(report.differences), 'difference')}; "
+            f"{', '.join(disagreeing)} against {report.files[0]}",
             style="bold red",
         )
     parts.append(verdict)
     return Group(*parts)
 
 
-def _side(name: str, text: str, colour: str) -> Padding:
-    """'first: …words «stretch» words…' with the stretch in reverse video (visible without colour too)."""
+def _side(name: str, excerpt: Excerpt, colour: str) -> Padding:
+    """'name: …words «x» words…', each differing stretch in «» and reverse video (so it shows without colour too);
+    an empty «» marks where the other rendering has something this one lacks."""
     line = Text(f"{name}: ", style="dim")
-    before, _, rest = text.partition("«")
-    stretch, _, after = rest.partition("»")
-    line.append(before)
-    line.append("«")
-    line.append(stretch, style=f"bold reverse {colour}")
-    line.append("»")
-    line.append(after)
+    at = 0
+    for start, end in excerpt.highlights:
+        line.append(excerpt.text[at:start])
+        line.append("«")
+        line.append(excerpt.text[start:end], style=f"bold reverse {colour}")
+        line.append("»")
+        at = end
+    line.append(excerpt.text[at:])
     return Padding(line, (0, 0, 0, 2), expand=False)
 
 
@@ -304,6 +310,7 @@ def profile_view(profile: CheckProfile) -> RenderableType:
         ("page furniture", "headers, footers, page and job numbers, barcodes are set aside"),
         ("footnote-mark style", "¹, 1 and [^1] are the same mark"),
         ("markup", "*italics*, list dashes, LaTeX superscripts"),
+        ("invisible characters", "soft hyphens, zero-width spaces, bidi controls dropped; no-break spaces are spaces"),
     ]
     for rule, meaning in always:
         table.add_row(rule, "always", meaning)
