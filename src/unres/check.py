@@ -35,6 +35,7 @@ from unres.redline import redline
 
 _CONTEXT_WORDS = 4
 _SUMMARY_WORDS = 12  # of a paragraph present in one rendering only
+_STRETCH_WORDS = 6  # kept at each end of a long differing passage
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _SPACES = re.compile(r"\s+")
@@ -297,6 +298,11 @@ def _excerpt(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> E
     finish = after[keep - 1].end() if len(after) > keep else len(text)
     prefix = "…" if begin > 0 else ""
     suffix = "…" if finish < len(text) else ""
+    words = list(_WORD.finditer(text, start, end))
+    if spans == [(start, end)] and len(words) > 2 * _STRETCH_WORDS + 1:  # a long passage: its ends say which
+        stretch = f"{text[start : words[_STRETCH_WORDS - 1].end()]} … {text[words[-_STRETCH_WORDS].start() : end]}"
+        head = prefix + text[begin:start]
+        return Excerpt(text=head + stretch + text[end:finish] + suffix, highlights=[(len(head), len(head + stretch))])
     shift = len(prefix) - begin
     return Excerpt(text=prefix + text[begin:finish] + suffix, highlights=[(s + shift, e + shift) for s, e in spans])
 
