@@ -84,30 +84,45 @@ class _Comparison:
         if first.structured != other.structured:
             unstructured = "this rendering" if first.structured else self.first_name
             yield self._difference("structure", "structure", f"no resolution structure found in {unstructured}")
-        first_ids = [p.id for p in first.all_paragraphs()]
-        if first_ids == [p.id for p in other.all_paragraphs()]:
+        changes = self._structural_changes()
+        if changes is None:
             for a, b in zip(first.all_paragraphs(), other.all_paragraphs(), strict=True):
                 yield from self._paired(a, b)
         else:
-            yield from self._aligned()
+            yield from self._aligned(changes)
         yield from self._texts("closing", _closing(first), _closing(other))
         yield from self._footnotes()
 
     # --- paragraphs ------------------------------------------------------------------------------------------
 
-    def _aligned(self) -> Iterator[Difference]:
+    def _structural_changes(self) -> list[Change] | None:
+        """None when paragraphs pair by id: the same ids, and alignment by text links no paragraph to another id (a
+        paragraph moved); else the alignment's changes, to pair them by text."""
+        first, other = self.first.all_paragraphs(), self.other.all_paragraphs()
+        if [p.id for p in first] != [p.id for p in other]:
+            return align(self.first, self.other).changes
+        if all(
+            normalise(a.full_text(), self.profile) == normalise(b.full_text(), self.profile)
+            for a, b in zip(first, other, strict=True)
+        ):
+            return None
+        changes = align(self.first, self.other).changes
+        return changes if any(change.old and change.new and change.old != change.new for change in changes) else None
+
+    def _aligned(self, changes: list[Change]) -> Iterator[Difference]:
         """Paragraphs paired by text: each paragraph missing, extra, split, merged or moved is one item."""
         first_by_id = {p.id: p for p in self.first.all_paragraphs()}
         other_by_id = {p.id: p for p in self.other.all_paragraphs()}
+        out_of_sequence = _out_of_sequence(self.first) | _out_of_sequence(self.other)
         renumbered: list[Change] = []
-        for change in align(self.first, self.other).changes:
+        for change in changes:
             olds = [first_by_id[i] for i in change.old]
             news = [other_by_id[i] for i in change.new]
             relabelled = change.kind in ("unchanged", "modified", "moved") and _relabelled(olds[0], news[0])
             if renumbered and not relabelled:
                 yield self._numbering(renumbered)
                 renumbered = []
-            if relabelled:
+            if relabelled and (renumbered or {olds[0].id, news[0].id} & out_of_sequence):
                 renumbered.append(change)
             if change.kind == "added":
                 yield self._difference(
@@ -341,6 +356,24 @@ def _closing(document: Document) -> str | None:
 def _relabelled(a: Paragraph, b: Paragraph) -> bool:
     """Printed with another number? Preambular paragraphs print none: their ids shift with any missing one."""
     return a.label is not None and b.label is not None and a.id != b.id
+
+
+def _out_of_sequence(document: Document) -> set[str]:
+    """Ids of the paragraphs not numbered one more than the paragraph before them (1 for the first of a part).
+
+    Where both renderings number in sequence, another number is the consequence of a paragraph missing, split or
+    moved, already reported; only a number out of sequence is a numbering disagreement of its own.
+    """
+    found: set[str] = set()
+    previous: dict[str, int] = {}
+    for paragraph in document.all_paragraphs():
+        if not (paragraph.label and paragraph.label.isdigit()):
+            continue
+        part = paragraph.id.removesuffix(paragraph.label)  # 'OP', 'ANNEX-', 'ANNEX2-'
+        if int(paragraph.label) != previous.get(part, 0) + 1:
+            found.add(paragraph.id)
+        previous[part] = int(paragraph.label)
+    return found
 
 
 def _subparagraphs(paragraph: Paragraph) -> str:
