@@ -368,3 +368,9 @@ def test_a_heading_label_alone_takes_the_next_line_even_when_a_paragraph_was_glu
         ("ANNEX-2", "We gather at a critical juncture.", "I. Global context and shared commitments"),
         ("ANNEX-3", "We stress the needs.", "I. Global context and shared commitments"),
     ]
+
+
+def test_an_operative_part_that_lost_its_first_paragraph_still_starts() -> None:
+    doc = parse_text("The General Assembly,\n\nRecalling its resolution 55/25,\n\n2. Decides to act;\n\n3. Requests a report.\n")
+    assert [p.id for p in doc.paragraphs] == ["PP1", "OP2", "OP3"]
+    assert "paragraph numbering jumps from 0 to 2" in doc.warnings

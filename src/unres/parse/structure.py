@@ -269,6 +269,8 @@ class StructureReader:
             text = self._heading_text(text)
             if not text:
                 return
+        else:
+            text = self._split_joined_heading(text)
         for segment in self._split_embedded_numbers(text):
             self._segment(segment, line)
 
@@ -280,9 +282,11 @@ class StructureReader:
         sub = _SUB_LABEL.match(text)
         if sub and self.stack and self._open_sub(sub.group(1), sub.group(2)):
             return
+        if self._continues_heading(text):
+            self.section = f"{self.section} {plain(text).strip()}"
+            return
         if self._is_heading(text):
-            self.section = plain(_HEADING_LABEL.sub(r"\1. \2", text)).strip()
-            self.section_pending = True
+            self._set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", text)).strip())
             return
         label = _HEADING_LABEL.match(text)
         if label and not label.group(2) and self.part in ("operative", "annex") and self.stack:
@@ -345,7 +349,9 @@ class StructureReader:
             return True
         after_clause = not self.stack or ends_clause(self.stack[-1].tail)
         plausible = self.gap or plain(rest)[:1].isupper()
-        if self.part != "preamble" and self.expected < number <= self.expected + 15 and after_clause and plausible:
+        # In the preamble only a near start counts: a rendering that lost operative paragraph 1 starts at 2.
+        reach = 2 if self.part == "preamble" else 15
+        if self.expected < number <= self.expected + reach and after_clause and plausible:
             self.warnings.append(f"paragraph numbering jumps from {self.expected - 1} to {number}")
             return True
         return False
@@ -480,13 +486,54 @@ class StructureReader:
         )
 
     def _next_text_is_label(self) -> bool:
+        """Is the next line of text a paragraph number or a heading label, past at most two more heading lines
+        (a heading printed over two lines, or a heading and its sub-heading)?"""
+        skipped = 0
         for line in self.lines[self.index + 1 :]:
-            if line.kind is Kind.TEXT:
-                number = _NUMBER_LABEL.match(line.text)
-                return bool(number and int(number.group(1)) in (self.expected, 1)) or bool(
-                    _HEADING_LABEL.match(line.text)
-                )
+            if line.kind is not Kind.TEXT:
+                continue
+            number = _NUMBER_LABEL.match(line.text)
+            if (number and int(number.group(1)) in (self.expected, 1)) or _HEADING_LABEL.match(line.text):
+                return True
+            if skipped < 2 and _heading_like(line.text) and not _SUB_LABEL.match(line.text):
+                skipped += 1
+                continue
+            return False
         return False
+
+    def _set_heading(self, heading: str) -> None:
+        """A heading right under another one (no paragraph between them) is its sub-heading: both are kept."""
+        if self.section_pending and self.section and not self.heading_open:
+            heading = f"{self.section} — {heading}"
+        self.section = heading
+        self.section_pending = True
+
+    def _continues_heading(self, text: str) -> bool:
+        """A heading wrapped over two lines: the line right under it, unpunctuated, right before a paragraph number."""
+        return (
+            self.section_pending
+            and self.section is not None
+            and not self.gap
+            and not _NUMBER_LABEL.match(text)
+            and not _SUB_LABEL.match(text)
+            and not _HEADING_LABEL.match(text)
+            and _heading_like(text)
+            and self._next_text_is_label()
+        )
+
+    def _split_joined_heading(self, text: str) -> str:
+        """An extractor that joined a heading and the paragraph under it ('Partnerships and support mechanisms
+        17. We invite', 'II. Implementation … 2024–2034 13. We'): take the heading, return the paragraph."""
+        if self.part not in ("operative", "annex") or not self.stack or not ends_clause(self.stack[-1].tail):
+            return text
+        found = re.search(rf"(?<=\S)\s+{self.expected}\.\s+(?=[A-Z{ITALIC_OPEN}“])", text)
+        if not found:
+            return text
+        head = text[: found.start()]
+        if _NUMBER_LABEL.match(head) or _SUB_LABEL.match(head) or not _heading_like(head, words=24):
+            return text
+        self._set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", head)).strip())
+        return text[found.start() :].lstrip()
 
     def _after_closing(self, line: Line) -> None:
         text = plain(line.text)
@@ -542,6 +589,12 @@ class StructureReader:
             text = text[found.start() :].lstrip()
             number += 1
         return [*segments, text]
+
+
+def _heading_like(text: str, words: int = 12) -> bool:
+    """Short, capitalised and unpunctuated at the end: how a section heading looks."""
+    found = plain(text).split()
+    return 0 < len(found) <= words and found[0][:1].isupper() and not ends_clause(text)
 
 
 def _italic_openings(lines: list[Line]) -> bool:
