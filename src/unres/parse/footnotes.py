@@ -265,6 +265,8 @@ _PUNCT_ATTACHED = re.compile(r"(?<=[,;:.”’\")\]])(?<!\d,(?=\d{3}))(?<!\d\.(?
 _WORD_ATTACHED = re.compile(r"(?<=[a-z])(\d{1,3})(?=[\s,;:.)\]”’]|$)")
 _YEAR_ATTACHED = re.compile(r"\b(?:1[89]|20)\d\d(\d{1,2})(?=[\s,;:.)\]]|$)")
 _STANDALONE = re.compile(r"(?<=\s)(\d{1,3})(?=[\s,;:.]|$)")
+# Glued to the next word by an extractor that lost the space after it: "Weapons 6and the", "law, 7in which".
+_LEADING = re.compile(r"(?<=\s)(\d{1,3})(?=(?!(?:st|nd|rd|th|s)\b)[a-z]{2,}\b)")
 _TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
 _TOKEN_AFTER = re.compile(r"^[\s,;:.]*([^\s,;:.]+)")
 
@@ -329,7 +331,7 @@ class _MarkReader:
         result = [(m.start(), m.end(), int(m.group(1)), "explicit") for m in _EXPLICIT.finditer(text)]
         patterns = [(_PUNCT_ATTACHED, "attached"), (_WORD_ATTACHED, "attached")]
         if self.known:
-            patterns += [(_YEAR_ATTACHED, "year"), (_STANDALONE, "standalone")]
+            patterns += [(_YEAR_ATTACHED, "year"), (_STANDALONE, "standalone"), (_LEADING, "leading")]
         for pattern, style in patterns:
             for m in pattern.finditer(text):
                 start, end = m.span(1)
@@ -348,7 +350,7 @@ class _MarkReader:
         is_repeat = 0 < number <= self.highest
         if style == "attached":  # close to a word: a mark even when the one before it was missed
             return is_repeat or self.highest < number <= self.highest + 3
-        if style == "year":
+        if style in ("year", "leading"):
             return is_new
         before_match = _TOKEN_BEFORE.search(text[:start])
         before = before_match.group(1) if before_match else ""

@@ -74,6 +74,7 @@ def read_header(lines: list[Line], end: int, author_index: int | None) -> Header
     """Read lines[:end] (everything before the first paragraph) as the document header."""
     header = Header(author_index=author_index)
     _read_front_matter(lines, header)
+    catalogued_title = header.title
     header_lines = [line for line in lines[:end] if line.kind in (Kind.TEXT, Kind.SYMBOL, Kind.FURNITURE, Kind.JUNK)]
     for line in lines:
         if "symbol" in line.facts and header.symbol is None:
@@ -84,6 +85,8 @@ def read_header(lines: list[Line], end: int, author_index: int | None) -> Header
         author = plain(lines[author_index].text).rstrip(" ,:")
         header.body = author
     _read_title(lines, end, author_index, header)
+    if catalogued_title and header.title != catalogued_title:
+        _complete_title(header, catalogued_title)
     read_metadata([line for line in header_lines if line.number not in header.title_lines], header)
     if header.symbol is None and header.number:
         header.symbol = _derived_symbol(header, lines[:end])
@@ -126,6 +129,38 @@ def _read_title(lines: list[Line], end: int, author_index: int | None, header: H
     if block:
         header.title = " ".join(text for _, text in block)
         header.title_lines.extend(number for number, _ in block)
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _title_words(text: str) -> list[str]:
+    """Words of a title compared across renderings: case, quote and hyphen styles and lone punctuation aside."""
+    words = text.translate(_TYPOGRAPHY).casefold().split()
+    return [word for word in words if any(char.isalnum() for char in word)]
+
+
+def _complete_title(header: Header, catalogued: str) -> None:
+    """A rendering that cut the printed title short ('… the expenses of the') while its front matter has the whole
+    title: complete the printed words with the rest of the front matter's, and say so."""
+    printed = header.title or ""
+    printed_words = _title_words(printed)
+    full_words = catalogued.split()
+    if not printed_words:
+        return
+    kept = [word for word in full_words if any(char.isalnum() for char in word)]
+    if len(kept) <= len(printed_words) or _title_words(" ".join(kept[: len(printed_words)])) != printed_words:
+        return
+    cut = 0  # the position in the front matter's words (lone punctuation included) after the printed words
+    seen = 0
+    while seen < len(printed_words):
+        seen += any(char.isalnum() for char in full_words[cut])
+        cut += 1
+    rest = re.sub(r"\s+([:;,.])", r"\1", " ".join(full_words[cut:]))
+    header.title = f"{printed.rstrip()} {rest}".replace(" :", ":")
+    header.warnings.append(
+        f"the printed title stops at '… {' '.join(printed.split()[-3:])}'; completed from the front matter"
+    )
 
 
 def _block_after(lines: list[Line], start: int, stop: int, include_first_gap: bool) -> list[tuple[int, str]]:

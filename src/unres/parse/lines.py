@@ -33,7 +33,7 @@ _COMPACT_JOB_NUMBER = re.compile(r"^\d{7}$")
 _DATE_STAMP = re.compile(r"^\d{6}$")
 _BARCODE = re.compile(r"^\*\d{5,}\*$")
 _PAGE_OF = re.compile(r"^(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^Page\s+\d{1,3}$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^(?:_{3,}|[-=]{5,}|(?:\*\s*){3,})$")
+_SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|={5,}|(?:\*\s*){3,})$")
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 
 _ODS = re.compile(r"<<ODS[^>]*>>")

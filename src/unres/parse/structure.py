@@ -290,8 +290,8 @@ class StructureReader:
             return
         label = _HEADING_LABEL.match(text)
         if label and not label.group(2) and self.part in ("operative", "annex") and self.stack:
-            self.section = plain(text).strip()  # "I." alone: the heading's words follow on the next line
-            self.section_pending = self.heading_open = True
+            self._set_heading(plain(text).strip())  # "I." alone: the heading's words follow on the next line
+            self.heading_open = True
             return
         if self.part == "annex":
             self.annexes[-1].title_open = False
@@ -332,10 +332,30 @@ class StructureReader:
         elif in_list and self.gap and upper and ended:
             self._open_item(text)
             return
+        elif self._lost_number(text):
+            self.warnings.append(
+                f"an operative paragraph without a number follows paragraph {self.expected - 1} "
+                f"('{' '.join(plain(text).split()[:4])} …')"
+            )
+            self._open_top("operative", None, text)
+            return
         elif self.part == "annex" and not self.annexes[-1].paragraphs[-1].label and self.gap and ended and upper:
             self._open_top("annex", None, text)
             return
         self._continue(text)
+
+    def _lost_number(self, text: str) -> bool:
+        """Between numbered operative paragraphs, a paragraph of its own that opens with an operative verb after a
+        finished sentence is one whose number the rendering lost ('Expresses its gratitude …' after '1. Endorses …;')."""
+        top = self.stack[0]
+        return (
+            self.part == "operative"
+            and self.gap
+            and top.label is not None
+            and len(self.stack) == 1
+            and plain(top.tail).rstrip(" ”’\"").endswith((";", "."))
+            and starts_operative_verb(text)
+        )
 
     def _continue(self, text: str) -> None:
         self.stack[-1].pieces.append(text)
@@ -423,6 +443,8 @@ class StructureReader:
                 self._attach(depth - 1, Draft(self.stack[0].kind, label, item.style, [rest] if rest else []))
                 return True
         parent = self.stack[-1]
+        if self._relabel_items(label, rest):
+            return True
         style = None
         if label == "a":
             style = "letter"
@@ -441,6 +463,25 @@ class StructureReader:
             return False
         depth = max(d for d in range(len(self.stack)) if _LEVEL[self.stack[d].style] < _LEVEL[style])
         self._attach(depth, Draft(parent.kind, label, style, [rest] if rest else []))
+        return True
+
+    def _relabel_items(self, label: str, rest: str) -> bool:
+        """A list whose first items lost their labels in the rendering, then '(c)' after two of them: the items
+        were (a) and (b). Label them so, and say so."""
+        position = _letter_position(label)
+        if position is None or position < 2 or len(self.stack) < 2 or self.stack[-1].style != "item":
+            return False
+        parent_depth = len(self.stack) - 2
+        items = self.stack[parent_depth].children
+        if len(items) != position - 1 or not all(item.style == "item" and item.label is None for item in items):
+            return False
+        letter = "a"
+        for item in items:
+            item.label, item.style = letter, "letter"
+            letter = next_label(letter, "letter")
+        self.warnings.append(f"sub-paragraph labels (a) to ({items[-1].label}) are missing in this rendering: "
+                             f"read from the position of ({label})")
+        self._attach(parent_depth, Draft(self.stack[0].kind, label, "letter", [rest] if rest else []))
         return True
 
     def _line_number(self) -> int | None:
@@ -503,7 +544,7 @@ class StructureReader:
 
     def _set_heading(self, heading: str) -> None:
         """A heading right under another one (no paragraph between them) is its sub-heading: both are kept."""
-        if self.section_pending and self.section and not self.heading_open:
+        if self.section_pending and self.section:
             heading = f"{self.section} — {heading}"
         self.section = heading
         self.section_pending = True
@@ -589,6 +630,13 @@ class StructureReader:
             text = text[found.start() :].lstrip()
             number += 1
         return [*segments, text]
+
+
+def _letter_position(label: str) -> int | None:
+    """(a) is 1, (z) 26, (aa) 27 …; None for a label that is not a letter label."""
+    if len(set(label)) != 1 or not label.isalpha():
+        return None
+    return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
 
 
 def _heading_like(text: str, words: int = 12) -> bool:
