@@ -63,7 +63,7 @@ def parse_text(text: str, source: str | None = None) -> Document:
     start = author + 1 if author is not None else _first_paragraph(lines)
     header = read_header(lines, start if start is not None else len(lines), author)
     body_start = start if start is not None else len(lines)
-    mark_running_headers(lines, [header.title or ""], body_start)
+    mark_running_headers(lines, [header.title or "", header.printed_title or ""], body_start)
     found_footnotes = collect_footnotes(lines)
     structure = read_structure(lines, body_start, header.title)
     structured = bool(structure.paragraphs or structure.annexes)

@@ -348,6 +348,8 @@ class _MarkReader:
             return False
         is_new = number == self.highest + 1
         is_repeat = 0 < number <= self.highest
+        if style == "attached" and _numbers_a_reference(text, start):
+            return False
         if style == "attached":  # close to a word: a mark even when the one before it was missed
             return is_repeat or self.highest < number <= self.highest + 3
         if style in ("year", "leading"):
@@ -365,6 +367,41 @@ class _MarkReader:
         if before.lower() in NUMBER_TAKING_WORDS:
             return None
         return is_new or None
+
+
+# Abbreviations a number follows after a full stop: "Add.1", "para.5", "vol.2".
+_ABBREVIATIONS = frozenset(
+    [
+        "add",
+        "corr",
+        "rev",
+        "amend",
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "art",
+        "arts",
+        "vol",
+        "vols",
+        "sect",
+        "suppl",
+        "chap",
+        "ch",
+        "p",
+        "pp",
+        "fig",
+    ]
+)
+
+
+def _numbers_a_reference(text: str, start: int) -> bool:
+    """A number after a full stop that belongs to a reference ('C-24/DEC.4', 'Add.1'), not a mark after a sentence."""
+    if text[start - 1 : start] != ".":
+        return False
+    found = _TOKEN_BEFORE.search(text[: start - 1])
+    word = found.group(1) if found else ""
+    return "/" in word or word.lower().lstrip("(") in _ABBREVIATIONS
 
 
 def _remove_spans(text: str, spans: list[tuple[int, int, int]]) -> tuple[str, list[tuple[str, int]]]:

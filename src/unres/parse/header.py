@@ -54,6 +54,7 @@ class Header:
     sponsors: list[str] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
     title_lines: list[int] = field(default_factory=list)
+    printed_title: str | None = None  # the title as this rendering prints it, when that is not `title`
     author_index: int | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -157,6 +158,7 @@ def _complete_title(header: Header, catalogued: str) -> None:
         seen += any(char.isalnum() for char in full_words[cut])
         cut += 1
     rest = re.sub(r"\s+([:;,.])", r"\1", " ".join(full_words[cut:]))
+    header.printed_title = printed
     header.title = f"{printed.rstrip()} {rest}".replace(" :", ":")
     header.warnings.append(
         f"the printed title stops at '… {' '.join(printed.split()[-3:])}'; completed from the front matter"

@@ -69,7 +69,8 @@ def starts_preambular(text: str, strict: bool = False) -> bool:
     if strict:
         return False
     following = words[index + 1] if index + 1 < len(words) else ""
-    participle = head.endswith(("ing", "ed")) and len(head) > 4
+    # "Stockpiling and Use of …" is a title cut by a page break, not an opening: an opening word takes an object.
+    participle = head.endswith(("ing", "ed")) and len(head) > 4 and following not in ("and", "or", "nor")
     addressee = head.endswith("ing") and following in _ADDRESSEES  # "Urging Member States", "Inviting States"
     return participle and (following[:1].islower() or addressee)
 
@@ -346,14 +347,14 @@ class StructureReader:
 
     def _lost_number(self, text: str) -> bool:
         """Between numbered operative paragraphs, a paragraph of its own that opens with an operative verb after a
-        finished sentence is one whose number the rendering lost ('Expresses its gratitude …' after '1. Endorses …;')."""
+        finished sentence is one whose number the rendering lost ('Expresses its gratitude …' after '1. Endorses;')."""
         top = self.stack[0]
         return (
             self.part == "operative"
             and self.gap
             and top.label is not None
             and len(self.stack) == 1
-            and plain(top.tail).rstrip(" ”’\"").endswith((";", "."))
+            and plain(top.tail).rstrip(' ”’"').endswith((";", "."))
             and starts_operative_verb(text)
         )
 
@@ -479,8 +480,10 @@ class StructureReader:
         for item in items:
             item.label, item.style = letter, "letter"
             letter = next_label(letter, "letter")
-        self.warnings.append(f"sub-paragraph labels (a) to ({items[-1].label}) are missing in this rendering: "
-                             f"read from the position of ({label})")
+        self.warnings.append(
+            f"sub-paragraph labels (a) to ({items[-1].label}) are missing in this rendering: "
+            f"read from the position of ({label})"
+        )
         self._attach(parent_depth, Draft(self.stack[0].kind, label, "letter", [rest] if rest else []))
         return True
 
