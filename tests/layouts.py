@@ -120,8 +120,10 @@ def pdftotext(doc: Document, width: int = 72, page_lines: int = 30) -> str:
     page = 1
     for start in range(0, len(body), page_lines):
         chunk = body[start : start + page_lines]
-        if page > 1:
+        if page > 1:  # running header: the symbol, and on even pages the title too
             out += [f"\f{doc.symbol or 'A/RES/00/0'}", ""]
+            if page % 2 == 0 and doc.title:
+                out += [doc.title, ""]
         out += [line for line, _ in chunk]
         marks = sorted({mark for _, found in chunk for mark in found} & set(texts), key=int)
         if marks and in_sequence(doc):
@@ -129,7 +131,9 @@ def pdftotext(doc: Document, width: int = 72, page_lines: int = 30) -> str:
             out += [f"{mark} {texts[mark]}" for mark in marks]
             for mark in marks:
                 del texts[mark]
-        out += ["", f"{page}/9", "", "18-18142"]
+        out += ["", f"{page}/9", "", "18-18142 (E)" if page == 1 else "18-18142"]
+        if page == 1:
+            out += ["", "*1818142*"]
         page += 1
     out += [f"{mark} {text}" for mark, text in texts.items()]
     return "\n".join(out) + "\n"

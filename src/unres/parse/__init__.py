@@ -156,7 +156,7 @@ class _Builder:
         prepared = [self._prepare(draft.text) for draft, _ in order]
         marked = read_marks([text for text, _ in prepared], set(self.footnote_texts))
         cleaned = {
-            paragraph_id: (_SPACES.sub(" ", text).strip(), opening, refs)
+            paragraph_id: (_SPACES.sub(" ", plain(text)).strip(), opening, refs)  # a mark too long to be one: digits
             for (_, paragraph_id), (_, opening), (text, refs) in zip(order, prepared, marked, strict=True)
         }
         result = [self._paragraph(draft, paragraph_id, cleaned) for draft, paragraph_id in top]

@@ -262,7 +262,7 @@ def _pair_orphans(
 _EXPLICIT = re.compile(f"{MARK_OPEN}(\\d{{1,3}}){MARK_CLOSE}")
 # After punctuation: "Crime,6", "79/7;1", "Power.1". Not a thousands group ("1,000") nor a decimal ("2.5 per cent").
 _PUNCT_ATTACHED = re.compile(r"(?<=[,;:.”’\")\]])(?<!\d,(?=\d{3}))(?<!\d\.(?=\d+\s+[a-z]))(\d{1,3})(?=[\s,;:.)\]]|$)")
-_WORD_ATTACHED = re.compile(r"(?<=[a-z])(\d{1,3})(?=[\s,;:.)\]”’]|$)")
+_WORD_ATTACHED = re.compile(r"(?<=[^\W\d_A-Z])(\d{1,3})(?=[\s,;:.)\]”’]|$)")
 _YEAR_ATTACHED = re.compile(r"\b(?:1[89]|20)\d\d(\d{1,2})(?=[\s,;:.)\]]|$)")
 _STANDALONE = re.compile(r"(?<=\s)(\d{1,3})(?=[\s,;:.]|$)")
 # Glued to the next word by an extractor that lost the space after it: "Weapons 6and the", "law, 7in which".
