@@ -324,7 +324,7 @@ class StructureReader:
                 self.part = "operative"
                 self._open_top("operative", None, text)
                 return
-            elif ended and self.gap and upper and not self.gap_removed and not in_list:
+            elif ended and self.gap and upper and not self.gap_removed and not in_list and not _joins_on(text):
                 self._open_top("preambular", None, text)
                 return
             if in_list and ended and starts_preambular(text, strict=True):
@@ -633,6 +633,13 @@ class StructureReader:
             text = text[found.start() :].lstrip()
             number += 1
         return [*segments, text]
+
+
+def _joins_on(text: str) -> bool:
+    """'Stockpiling and Use of …': a line whose second word is a conjunction goes on with a name cut by a page break;
+    no paragraph opens so."""
+    words = plain(text).split()
+    return len(words) > 1 and words[1] in ("and", "or", "nor")
 
 
 def _letter_position(label: str) -> int | None:
