@@ -2,9 +2,10 @@
 
 The new document in order (preamble, operative part, annexes), each paragraph with its id; changed ones carry the
 word-level redline as <del>/<ins>; moved, split and merged paragraphs say where they came from, with links both
-ways (a dotted note stands where the text used to be); dropped paragraphs stay where they were, struck through.
-Everything shown is escaped; the page makes no network request, works without script (the script only adds
-keyboard navigation), and prints in black and white. Output is deterministic.
+ways (a dotted note stands where the text used to be); where a split paragraph's parts begin is marked; dropped
+paragraphs stay where they were, struck through. Everything shown is escaped; the page makes no network request,
+works without script (the script only adds stepping from change to change), and prints in black and white.
+Output is deterministic.
 """
 
 from __future__ import annotations
@@ -12,35 +13,67 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from importlib.resources import files
+from typing import Literal
 
 from unres.lineage import Cell
 from unres.models import Alignment, Change, Document, DocumentRef, Edit, Lineage, Paragraph
 from unres.render import change_ids, display_name, version_name
 
-_KIND_LABEL = {
-    "unchanged": "unchanged",
-    "modified": "modified",
-    "moved": "moved",
-    "split": "split",
-    "merged": "merged",
-    "added": "added",
-    "dropped": "dropped",
-}
-_PART_NAMES = {"preambular": "Preamble", "operative": "Operative part", "plain": "Text"}
+Layout = Literal["inline", "side-by-side"]
+_Show = Literal["both", "old", "new"]
 
+_PART_NAMES = {"preambular": "Preamble", "operative": "Operative part", "plain": "Text"}
+_MOVES = ("moved", "split", "merged")
+
+# Progressive enhancement: j/n and k/p step through the changes, and two buttons do the same on a touch screen. The
+# page reads completely without it. Stepping starts from what is on screen, so it works after scrolling or a link.
 _SCRIPT = """
 (function () {
   var changes = Array.prototype.slice.call(document.querySelectorAll('.change:not(.unchanged)'));
+  if (!changes.length) return;
   var at = -1;
+  var counter;
   function go(step) {
-    if (!changes.length) return;
-    at = Math.max(0, Math.min(changes.length - 1, at + step));
-    changes[at].focus();
+    var next = -1, i, top;
+    if (step > 0) {
+      for (i = 0; i < changes.length; i++) {
+        top = changes[i].getBoundingClientRect().top;
+        if (top > 24 && i > at) { next = i; break; }
+      }
+      if (next < 0) next = Math.min(changes.length - 1, at + 1);
+    } else {
+      for (i = changes.length - 1; i >= 0; i--) {
+        top = changes[i].getBoundingClientRect().top;
+        if (top < 8 && (at < 0 || i < at)) { next = i; break; }
+      }
+      if (next < 0) next = Math.max(0, at - 1);
+    }
+    at = next;
+    changes[at].focus({preventScroll: true});
     changes[at].scrollIntoView({block: 'start'});
+    counter.textContent = (at + 1) + ' of ' + changes.length;
   }
+  var bar = document.createElement('div');
+  bar.className = 'stepper';
+  bar.setAttribute('role', 'group');
+  bar.setAttribute('aria-label', 'Step through the changes');
+  [['previous', -1, '\\u2191'], ['next', 1, '\\u2193']].forEach(function (spec) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = spec[2];
+    button.title = spec[0] + ' change (' + (spec[1] > 0 ? 'j' : 'k') + ')';
+    button.setAttribute('aria-label', spec[0] + ' change');
+    button.addEventListener('click', function () { go(spec[1]); });
+    bar.appendChild(button);
+  });
+  counter = document.createElement('span');
+  counter.setAttribute('aria-live', 'polite');
+  counter.textContent = changes.length + ' changes';
+  bar.insertBefore(counter, bar.lastChild);
+  document.body.appendChild(bar);
   document.addEventListener('keydown', function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.target && /input|textarea|select/i.test(event.target.tagName)) return;
+    if (event.target && /input|textarea|select|button/i.test(event.target.tagName)) return;
     if (event.key === 'j' || event.key === 'n') { go(1); event.preventDefault(); }
     if (event.key === 'k' || event.key === 'p') { go(-1); event.preventDefault(); }
   });
@@ -53,9 +86,10 @@ def _e(text: str | None) -> str:
 
 
 def diff_html(alignment: Alignment, old: Document, new: Document, *, layout: str = "inline") -> str:
-    """The whole page."""
+    """The whole page: `layout` is 'inline' (one text, deletions and insertions in place) or 'side-by-side' (old
+    and new columns, one row a change)."""
+    side_by_side = layout == "side-by-side"
     title = f"Redline: {_name(alignment.old)} → {_name(alignment.new)}"
-    body_class = "side-by-side" if layout == "side-by-side" else "inline"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -66,14 +100,12 @@ def diff_html(alignment: Alignment, old: Document, new: Document, *, layout: str
         f"<title>{_e(title)}</title>",
         f"<style>{_stylesheet()}</style>",
         "</head>",
-        f'<body class="{body_class}">',
-        '<header role="banner">',
-        f"<h1>{_e(title)}</h1>",
-        _versions(alignment),
-        "</header>",
+        f'<body class="{"side-by-side" if side_by_side else "inline"}">',
+        '<a class="skip" href="#redline">Skip to the text</a>',
+        _header(alignment, old, new),
         _summary(alignment),
-        '<main id="redline">',
-        *_sections(alignment, old, new, layout),
+        '<main id="redline" tabindex="-1">',
+        *_sections(alignment, old, new, side_by_side),
         _footnote_changes(alignment),
         _footnotes(new),
         "</main>",
@@ -92,16 +124,43 @@ def _name(ref: DocumentRef) -> str:
     return display_name(ref.symbol, ref.source)
 
 
-def _versions(alignment: Alignment) -> str:
-    rows = []
-    for label, ref in (("Old", alignment.old), ("New", alignment.new)):
-        detail = _e(_name(ref))
-        if ref.title:
-            detail += f" — {_e(ref.title)}"
-        if ref.adopted:
-            detail += f" ({_e(ref.adopted)})"
-        rows.append(f"<dt>{label}</dt><dd>{detail}</dd>")
-    return f'<dl class="versions meta">{"".join(rows)}</dl>'
+# --- header and summary ------------------------------------------------------------------------------------------
+
+
+def _header(alignment: Alignment, old: Document, new: Document) -> str:
+    """The new title as the page's heading, then the two versions side by side: name, body, date, file."""
+    heading = new.title or old.title or f"{_name(alignment.old)} → {_name(alignment.new)}"
+    cards = "".join(
+        _version_card(label, ref, doc, heading)
+        for label, ref, doc in (("Old version", alignment.old, old), ("New version", alignment.new, new))
+    )
+    return (
+        '<header role="banner">'
+        f'<p class="kicker">Redline · {_e(_name(alignment.old))} → {_e(_name(alignment.new))}</p>'
+        f"<h1>{_e(heading)}</h1>"
+        f'<div class="versions">{cards}</div>'
+        "</header>"
+    )
+
+
+def _version_card(label: str, ref: DocumentRef, doc: Document, heading: str) -> str:
+    rows = [("", _name(ref))]
+    if doc.body:
+        rows.append(("By", doc.body))
+    date = doc.metadata.adopted or (doc.closing.date if doc.closing else None)
+    if date:
+        rows.append(("Adopted", date))
+    if doc.title and doc.title != heading:
+        rows.append(("Title", doc.title))
+    if ref.symbol and ref.source:
+        rows.append(("File", display_name(None, ref.source)))
+    items = "".join(
+        f"<dt>{_e(name)}</dt><dd>{_e(value)}</dd>"
+        if name
+        else f'<dt class="sr-only">Name</dt><dd class="name">{_e(value)}</dd>'
+        for name, value in rows
+    )
+    return f'<div class="version"><p class="version-label">{label}</p><dl>{items}</dl></div>'
 
 
 def _summary(alignment: Alignment) -> str:
@@ -112,15 +171,33 @@ def _summary(alignment: Alignment) -> str:
             for change in alignment.changes
             if change.kind == kind and kind != "unchanged"
         )
-        rows.append(f'<tr><th scope="row">{kind}</th><td class="count">{count}</td><td class="ids">{links}</td></tr>')
+        rows.append(_summary_row(kind, count, links))
+    changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
+    if alignment.footnotes:
+        links = " ".join(
+            f'<a href="#{_e(_footnote_anchor(change))}">{_e(_footnote_label(change))}</a>' for change in changed
+        )
+        rows.append(_summary_row("footnotes changed", len(changed), links))
     return (
         '<nav aria-labelledby="summary-heading">'
         '<h2 id="summary-heading">Summary</h2>'
         '<table class="summary"><thead><tr><th scope="col">Change</th><th scope="col">Count</th>'
         f'<th scope="col">Paragraphs</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        '<p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next change, <kbd>k</kbd>/<kbd>p</kbd> previous.</p>'
+        '<p class="legend">Deleted text is <del><span class="sr-only">deleted: </span>struck through</del>, inserted '
+        'text <ins><span class="sr-only">inserted: </span>underlined</ins>; a dotted note stands where moved text '
+        "used to be. Every paragraph has an anchor: <code>#OP12</code> in the new version, <code>#old-OP3</code> "
+        'in the old.<span class="keys"> Keys: <kbd>j</kbd> or <kbd>n</kbd> next change, <kbd>k</kbd> or '
+        "<kbd>p</kbd> previous.</span></p>"
         "</nav>"
     )
+
+
+def _summary_row(kind: str, count: int, links: str) -> str:
+    none = ' class="none"' if not count else ""
+    return f'<tr{none}><th scope="row">{kind}</th><td class="count">{count}</td><td class="ids">{links}</td></tr>'
+
+
+# --- the text, part by part --------------------------------------------------------------------------------------
 
 
 def _anchor(change: Change) -> str:
@@ -136,33 +213,36 @@ def _part(paragraph_id: str) -> str:
     return "text"
 
 
-def _sections(alignment: Alignment, old: Document, new: Document, layout: str) -> Iterator[str]:
+def _parts_of(doc: Document) -> dict[str, str]:
+    """Each top-level paragraph's part: 'preambular', 'operative', 'plain' or 'annex:<annex id>'."""
+    parts: dict[str, str] = {p.id: p.kind for p in doc.paragraphs}
+    parts.update({p.id: f"annex:{annex.id}" for annex in doc.annexes for p in annex.paragraphs})
+    return parts
+
+
+def _sections(alignment: Alignment, old: Document, new: Document, side_by_side: bool) -> Iterator[str]:
     """The new document's parts in order, each change placed where it reads; ghosts where moved text used to be."""
-    new_part: dict[str, str] = {p.id: p.kind for p in new.paragraphs}
-    new_part.update({p.id: f"annex:{annex.id}" for annex in new.annexes for p in annex.paragraphs})
-    old_part: dict[str, str] = {p.id: p.kind for p in old.paragraphs}
-    old_part.update({p.id: f"annex:{annex.id}" for annex in old.annexes for p in annex.paragraphs})
+    new_part, old_part = _parts_of(new), _parts_of(old)
     annex_titles = {f"annex:{annex.id}": _annex_heading(annex.heading, annex.title) for annex in new.annexes}
     new_by_id = {p.id: p for p in new.all_paragraphs()}
+    old_by_id = {p.id: p for p in old.all_paragraphs()}
     ghosts = _ghosts(alignment, old, old_part, new_part)
     ghosted = {old_id for notes in ghosts.values() for old_id, _ in notes}
     current = None
-    opened = False
     for change in alignment.changes:
-        part = new_part.get(change.new[0]) if change.new else old_part.get(change.old[0])
-        part = part or "plain"
+        part = (new_part.get(change.new[0]) if change.new else old_part.get(change.old[0])) or "plain"
         if part != current:
-            if opened:
+            if current is not None:
                 yield "</section>"
             heading = annex_titles.get(part) or _PART_NAMES.get(part, "Text")
-            slug = part.replace(":", "-")
-            yield f'<section aria-labelledby="part-{_e(slug)}"><h2 id="part-{_e(slug)}">{_e(heading)}</h2>'
-            current, opened = part, True
+            slug = _e(part.replace(":", "-"))
+            yield f'<section aria-labelledby="part-{slug}"><h2 id="part-{slug}">{_e(heading)}</h2>'
+            current = part
             yield from (note for _, note in ghosts.pop(f"start:{part}", []))
-        yield _change(change, new_by_id, layout, ghosted)
+        yield _change(change, new_by_id, old_by_id, side_by_side, ghosted)
         yield from (note for _, note in ghosts.pop(f"after:{_anchor(change)}", []))
     yield from (note for notes in ghosts.values() for _, note in notes)  # parts the new version no longer has
-    if opened:
+    if current is not None:
         yield "</section>"
 
 
@@ -175,12 +255,12 @@ def _ghosts(
 ) -> dict[str, list[tuple[str, str]]]:
     """Notes standing where moved, split or merged paragraphs used to be, each linking to where the text went; they
     carry the `old-` anchors. A note goes after the last paragraph before it, in its old part, that stayed in place
-    ('after:<id>'), or at the start of that part ('start:<part>')."""
+    ('after:<id>'), or at the start of that part ('start:<part>'); notes at one place keep the old order."""
     order = [p.id for p in old.all_paragraphs()]
     holder = {old_id: change for change in alignment.changes for old_id in change.old}
     notes: dict[str, list[tuple[str, str]]] = {}
     for change in alignment.changes:
-        if change.kind not in ("moved", "split", "merged"):
+        if change.kind not in _MOVES:
             continue
         for old_id in change.old:
             part = old_part[old_id]
@@ -189,45 +269,77 @@ def _ghosts(
                 for other in order[: order.index(old_id)]
                 if old_part[other] == part
                 and holder.get(other) is not None
-                and holder[other].kind not in ("moved", "split", "merged", "dropped")
+                and holder[other].kind not in (*_MOVES, "dropped")
                 and new_part.get(holder[other].new[0]) == part
             ]
             key = f"after:{_anchor(holder[stayed[-1]])}" if stayed else f"start:{part}"
+            targets = " and ".join(
+                f'<a href="#{_e(new_id)}">{_e(new_id)}</a>{_part_note(new_id, old_id)}' for new_id in change.new
+            )
             note = (
-                f'<p class="ghost" id="old-{_e(old_id)}">{_e(old_id)} ({_part(old_id)}) {change.kind} to '
-                f'<a href="#{_e(change.new[0])}">{_e("+".join(change.new))}</a></p>'
+                f'<p class="ghost" id="old-{_e(old_id)}"><span class="ghost-id">Old {_e(old_id)}</span> '
+                f"({_part(old_id)}) {change.kind} to {targets}</p>"
             )
             notes.setdefault(key, []).append((old_id, note))
+    for placed in notes.values():
+        placed.sort(key=lambda item: order.index(item[0]))
     return notes
 
 
-def _change(change: Change, new_by_id: dict[str, Paragraph], layout: str, ghosted: set[str]) -> str:
+def _part_note(new_id: str, old_id: str) -> str:
+    """' (preamble)' when a paragraph crossed into another part, else nothing."""
+    return f" ({_part(new_id)})" if _part(new_id) != _part(old_id) else ""
+
+
+def _change(
+    change: Change,
+    new_by_id: dict[str, Paragraph],
+    old_by_id: dict[str, Paragraph],
+    side_by_side: bool,
+    ghosted: set[str],
+) -> str:
     anchor = _anchor(change)
-    marks = _mark_positions([new_by_id[i] for i in change.new if i in new_by_id])
+    new_paragraphs = [new_by_id[i] for i in change.new if i in new_by_id]
+    marks = _mark_positions(new_paragraphs)
+    new_breaks = _breaks(change.edits, "new", change.new, new_paragraphs)
+    old_paragraphs = [old_by_id[i] for i in change.old if i in old_by_id]
+    old_breaks = _breaks(change.edits, "old", change.old, old_paragraphs, side_by_side=side_by_side)
     shown = "+".join(change.new) if change.new else f"old {'+'.join(change.old)}"  # a dropped one has its old id
-    label = [f'<a class="pid" href="#{_e(anchor)}">{_e(shown)}</a>']
-    label.append(f'<span class="kind">{_KIND_LABEL[change.kind]}</span>')
+    label = [
+        f'<h3 class="pid"><a href="#{_e(anchor)}">{_e(shown)}</a></h3>',
+        f'<span class="kind">{change.kind}</span>',
+    ]
     note = _provenance(change)
     if note:
         label.append(f'<span class="note">{note}</span>')
     if change.kind not in ("unchanged", "added", "dropped"):
         label.append(f'<span class="note">{min(change.similarity, 0.99):.0%} similar</span>')
-    # Every id reaches this article: the other parts of a split, and old ids without a note of their own.
-    extra_ids = "".join(f'<span id="{_e(new_id)}"></span>' for new_id in change.new[1:])
+    # Every id reaches this article: the parts of a split (where they begin, when that is known), old ids without a
+    # note of their own.
+    placed = {new_id for new_id in change.new[1:] if new_breaks}
+    extra_ids = "".join(f'<span id="{_e(new_id)}"></span>' for new_id in change.new[1:] if new_id not in placed)
     extra_ids += "".join(
         f'<span id="old-{_e(old_id)}"></span>' for old_id in change.old if change.new and old_id not in ghosted
     )
-    if layout == "side-by-side" and change.kind not in ("added", "dropped"):
+    if side_by_side:
+        old_side = (
+            f'<p class="text">{_text(change.edits, "old", {}, {}, old_breaks)}</p>'
+            if change.old
+            else '<p class="absent">Not in the old version.</p>'
+        )
+        new_side = (
+            f'<p class="text">{_text(change.edits, "new", marks, new_breaks, {})}</p>'
+            if change.new
+            else '<p class="absent">Not in the new version.</p>'
+        )
         body = (
             '<div class="columns">'
-            f'<div class="side"><h3>Old {_e("+".join(change.old))}</h3>'
-            f'<p class="text">{_side(change.edits, "old")}</p></div>'
-            f'<div class="side"><h3>New {_e("+".join(change.new))}</h3>'
-            f'<p class="text">{_side(change.edits, "new", marks)}</p></div>'
+            f'<div class="side old"><h4>Old {_e("+".join(change.old))}</h4>{old_side}</div>'
+            f'<div class="side new"><h4>New {_e("+".join(change.new))}</h4>{new_side}</div>'
             "</div>"
         )
     else:
-        body = f'<p class="text">{_inline(change.edits, marks)}</p>'
+        body = f'<p class="text">{_text(change.edits, "both", marks, new_breaks, old_breaks)}</p>'
     return (
         f'<article class="change {change.kind}" id="{_e(anchor)}" tabindex="-1" '
         f'aria-label="{_e(change_ids(change))}, {change.kind}">{extra_ids}'
@@ -236,15 +348,19 @@ def _change(change: Change, new_by_id: dict[str, Paragraph], layout: str, ghoste
 
 
 def _provenance(change: Change) -> str:
-    """Where the text came from, linked: 'moved from OP3 (operative part)', 'merged from OP6 and OP7'."""
-    if change.kind not in ("moved", "split", "merged") and not (
-        change.kind == "unchanged" and change.old != change.new
-    ):
+    """Where the text came from, linked: 'moved from OP3 (operative part) to PP16 (preamble)', 'merged from OP6
+    (operative part) and OP7 (operative part)', 'renumbered from PP7 (preamble)'."""
+    if change.kind not in _MOVES and not (change.kind == "unchanged" and change.old != change.new):
         return ""
     links = " and ".join(f'<a href="#old-{_e(old_id)}">{_e(old_id)}</a> ({_part(old_id)})' for old_id in change.old)
     if change.kind == "unchanged":
         return f"renumbered from {links}"
-    return f"{change.kind} from {links}"
+    crossed = [new_id for new_id in change.new if any(_part(new_id) != _part(old_id) for old_id in change.old)]
+    into = f" to {_e('+'.join(change.new))} ({_part(crossed[0])})" if crossed else ""
+    return f"{change.kind} from {links}{into}"
+
+
+# --- one paragraph's redline -------------------------------------------------------------------------------------
 
 
 def _mark_positions(paragraphs: list[Paragraph]) -> dict[int, list[str]]:
@@ -269,52 +385,92 @@ def _marks_in_full_text(paragraph: Paragraph) -> list[tuple[int, str]]:
     return found
 
 
-def _inline(edits: list[Edit], marks: dict[int, list[str]]) -> str:
-    out = []
+def _breaks(
+    edits: list[Edit], side: _Show, ids: list[str], paragraphs: list[Paragraph], *, side_by_side: bool = False
+) -> dict[int, str]:
+    """Where each paragraph of a split (new side) or merge (old side) begins in that side's joined text, as a marker
+    naming it; nothing for a single paragraph, or when the joined text is not the paragraphs' (then positions would
+    lie). New-side markers after the first carry the paragraph's anchor; old-side markers are for the old column
+    (inline, the first one goes without saying)."""
+    if len(ids) < 2 or len(paragraphs) != len(ids):
+        return {}
+    texts = [p.full_text() for p in paragraphs]
+    if _side_text(edits, side) != " ".join(texts):
+        return {}
+    breaks: dict[int, str] = {}
     position = 0
+    for index, (paragraph_id, text) in enumerate(zip(ids, texts, strict=True)):
+        if side == "new":
+            anchor = f' id="{_e(paragraph_id)}"' if index else ""
+            breaks[position] = (
+                f'<span class="para-start"{anchor}><a class="pid" href="#{_e(paragraph_id)}">{_e(paragraph_id)}</a>'
+                "</span>"
+            )
+        elif index or side_by_side:  # inline, where the first old paragraph begins goes without saying
+            breaks[position] = f'<span class="old-start">old {_e(paragraph_id)}</span>'
+        position += len(text) + 1
+    return breaks
+
+
+def _side_text(edits: list[Edit], side: _Show) -> str:
+    if side == "old":
+        return "".join(edit.text for edit in edits if edit.op != "insert")
+    return "".join(_new_text(edit) for edit in edits if edit.op != "delete")
+
+
+def _new_text(edit: Edit) -> str:
+    return edit.new_text if edit.op == "equal" and edit.new_text is not None else edit.text
+
+
+def _text(
+    edits: list[Edit], show: _Show, marks: dict[int, list[str]], new_breaks: dict[int, str], old_breaks: dict[int, str]
+) -> str:
+    """A paragraph's redline as HTML: 'both' is the inline view (deletions and insertions in place), 'old' and 'new'
+    the columns of the side-by-side view. Footnote marks and paragraph-start markers stand at their positions."""
+    out: list[str] = []
+    old_at = new_at = 0
     for edit in edits:
-        if edit.op == "delete":
-            space, words = _split_space(edit.text)
-            out.append(f'{_e(space)}<del><span class="sr-only">deleted: </span>{_e(words)}</del>')
-            continue
-        text = edit.new_text if edit.op == "equal" and edit.new_text is not None else edit.text
-        if edit.op == "insert":
-            space, words = _split_space(text)
-            rendered = _with_marks(words, position + len(space), marks)
-            out.append(f'{_e(space)}<ins><span class="sr-only">inserted: </span>{rendered}</ins>')
-        else:
-            out.append(_with_marks(text, position, marks))
-        position += len(text)
+        old_length = len(edit.text) if edit.op != "insert" else 0
+        new_length = len(_new_text(edit)) if edit.op != "delete" else 0
+        visible = show == "both" or (show == "old" and edit.op != "insert") or (show == "new" and edit.op != "delete")
+        if visible:
+            on_new = edit.op == "insert" or (edit.op == "equal" and show != "old")
+            text = _new_text(edit) if on_new else edit.text
+            cuts: dict[int, list[str]] = {}
+            if show != "old" and edit.op != "delete":
+                for position, marker in new_breaks.items():
+                    if new_at <= position < new_at + new_length:
+                        cuts.setdefault(min(position - new_at, len(text)), []).append(marker)
+            if show != "new" and edit.op != "insert":
+                for position, marker in old_breaks.items():
+                    if old_at <= position < old_at + old_length:
+                        cuts.setdefault(min(position - old_at, len(text)), []).append(marker)
+            start = new_at if on_new else old_at
+            cursor = 0
+            for cut in [*sorted(cuts), len(text)]:
+                if cut > cursor:
+                    out.append(_piece(edit.op, text[cursor:cut], start + cursor, marks if on_new else {}))
+                out.extend(cuts.get(cut, []))
+                cursor = cut
+        old_at += old_length
+        new_at += new_length
     return "".join(out)
 
 
-def _split_space(text: str) -> tuple[str, str]:
-    """The spaces a changed stretch starts with are not part of the change: mark the words only."""
-    words = text.lstrip()
-    return text[: len(text) - len(words)], words
-
-
-def _side(edits: list[Edit], side: str, marks: dict[int, list[str]] | None = None) -> str:
-    """One column of the side-by-side view: the old text with its deletions, or the new with its insertions."""
-    out = []
-    position = 0
-    for edit in edits:
-        if side == "old" and edit.op != "insert":
-            if edit.op == "delete":
-                space, words = _split_space(edit.text)
-                out.append(f'{_e(space)}<del><span class="sr-only">deleted: </span>{_e(words)}</del>')
-            else:
-                out.append(_e(edit.text))
-        elif side == "new" and edit.op != "delete":
-            text = edit.new_text if edit.op == "equal" and edit.new_text is not None else edit.text
-            if edit.op == "insert":
-                space, words = _split_space(text)
-                rendered = _with_marks(words, position + len(space), marks or {})
-                out.append(f'{_e(space)}<ins><span class="sr-only">inserted: </span>{rendered}</ins>')
-            else:
-                out.append(_with_marks(text, position, marks or {}))
-            position += len(text)
-    return "".join(out)
+def _piece(op: str, text: str, start: int, marks: dict[int, list[str]]) -> str:
+    """Equal text as it is; deleted or inserted words in <del>/<ins> with a cue for screen readers (the spaces
+    around them are not part of the change; a change of punctuation only is boxed so that it is seen)."""
+    if op == "equal":
+        return _with_marks(text, start, marks)
+    words = text.strip()
+    if not words:
+        return _e(text)
+    lead = len(text) - len(text.lstrip())
+    tag, cue = ("del", "deleted") if op == "delete" else ("ins", "inserted")
+    boxed = "" if any(char.isalnum() for char in words) else ' class="punct"'
+    rendered = _with_marks(words, start + lead, marks)
+    trail = _e(text[lead + len(words) :])
+    return f'{_e(text[:lead])}<{tag}{boxed}><span class="sr-only">{cue}: </span>{rendered}</{tag}>{trail}'
 
 
 def _with_marks(text: str, start: int, marks: dict[int, list[str]]) -> str:
@@ -332,21 +488,68 @@ def _with_marks(text: str, start: int, marks: dict[int, list[str]]) -> str:
     return "".join(out)
 
 
+# --- footnotes ---------------------------------------------------------------------------------------------------
+
+
 def _footnotes(new: Document) -> str:
+    """The new version's footnotes, each linking back to the paragraphs that carry its mark."""
     if not new.footnotes:
         return ""
+    top_level = {p.id for p in new.all_paragraphs()}
     items = "".join(
-        f'<li id="fn-{_e(footnote.mark)}"{_value(footnote.mark)}>{_e(footnote.text)}</li>' for footnote in new.footnotes
+        f'<li id="fn-{_e(footnote.mark)}"{_value(footnote.mark)}>{_e(footnote.text)}'
+        f"{_backlinks(footnote.referenced_in, top_level)}</li>"
+        for footnote in new.footnotes
     )
     return (
         '<section class="footnotes" aria-labelledby="footnotes-heading">'
-        f'<h2 id="footnotes-heading">Footnotes of {_e(new.symbol or "the new version")}</h2><ol>{items}</ol></section>'
+        f'<h2 id="footnotes-heading">Footnotes of {_e(_name(DocumentRef.of(new)))}</h2><ol>{items}</ol></section>'
     )
+
+
+def _backlinks(referenced_in: list[str], top_level: set[str]) -> str:
+    """' (in PP1, OP3(b))', each linking to its paragraph (a sub-paragraph to the paragraph it belongs to)."""
+    links = []
+    for where in referenced_in:
+        paragraph_id = where.split("(", 1)[0]
+        links.append(f'<a href="#{_e(paragraph_id)}">{_e(where)}</a>' if paragraph_id in top_level else _e(where))
+    return f' <span class="backlinks">(in {", ".join(links)})</span>' if links else ""
 
 
 def _value(mark: str) -> str:
     """An ordered-list number that matches the printed footnote number."""
     return f' value="{int(mark)}"' if mark.isdigit() else ""
+
+
+def _footnote_changes(alignment: Alignment) -> str:
+    """Footnotes reworded, added or dropped between the versions (renumbered ones are not changes)."""
+    changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
+    if not changed:
+        return ""
+    items = "".join(
+        f'<li id="{_e(_footnote_anchor(change))}"><span class="label"><span class="pid">'
+        f'{_e(_footnote_label(change))}</span><span class="kind">{change.kind}</span></span>'
+        f'<span class="text">{_text(change.edits, "both", {}, {}, {})}</span></li>'
+        for change in changed
+    )
+    return (
+        '<section class="footnotes" aria-labelledby="footnote-changes-heading">'
+        f'<h2 id="footnote-changes-heading">Footnote changes</h2><ul class="footnote-changes">{items}</ul></section>'
+    )
+
+
+def _footnote_label(change: Change) -> str:
+    """A dropped footnote is named by its old number, as such."""
+    return change_ids(change) if change.new else f"old {change_ids(change)}"
+
+
+def _footnote_anchor(change: Change) -> str:
+    """'footnote-change-5' for a footnote of the new version, 'footnote-change-old-8' for a dropped one."""
+    ids = change.new or [f"old {i}" for i in change.old]
+    return "footnote-change-" + ids[0].removeprefix("footnote ").replace("old footnote ", "old-").replace(" ", "-")
+
+
+# --- the lineage page --------------------------------------------------------------------------------------------
 
 
 def lineage_html(
@@ -397,24 +600,3 @@ def _lineage_cell(cell: Cell | None) -> str:
 
 def _version_name(graph: Lineage, index: int) -> str:
     return f"{index + 1}. {version_name(graph, index)}"
-
-
-def _footnote_changes(alignment: Alignment) -> str:
-    """Footnotes reworded, added or dropped between the versions (renumbered ones are not changes)."""
-    changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
-    if not changed:
-        return ""
-    items = "".join(
-        f'<li><span class="label"><span class="pid">{_e(_footnote_label(change))}</span>'
-        f'<span class="kind">{change.kind}</span></span>{_inline(change.edits, {})}</li>'
-        for change in changed
-    )
-    return (
-        '<section class="footnotes" aria-labelledby="footnote-changes-heading">'
-        f'<h2 id="footnote-changes-heading">Footnote changes</h2><ul class="footnote-changes">{items}</ul></section>'
-    )
-
-
-def _footnote_label(change: Change) -> str:
-    """A dropped footnote is named by its old number, as such."""
-    return change_ids(change) if change.new else f"old {change_ids(change)}"
