@@ -136,7 +136,8 @@ def _header(alignment: Alignment, old: Document, new: Document) -> str:
     )
     return (
         '<header role="banner">'
-        f'<p class="kicker">Redline · {_e(_name(alignment.old))} → {_e(_name(alignment.new))}</p>'
+        f'<p class="kicker"><span class="word">Redline</span> {_e(_name(alignment.old))} → '
+        f"{_e(_name(alignment.new))}</p>"
         f"<h1>{_e(heading)}</h1>"
         f'<div class="versions">{cards}</div>'
         "</header>"
