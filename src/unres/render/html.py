@@ -222,28 +222,48 @@ def _parts_of(doc: Document) -> dict[str, str]:
 
 
 def _sections(alignment: Alignment, old: Document, new: Document, side_by_side: bool) -> Iterator[str]:
-    """The new document's parts in order, each change placed where it reads; ghosts where moved text used to be."""
+    """The new document's parts in order, each change placed where it reads; dropped paragraphs and notes where moved
+    text used to be, each in its old part (see `_placements`)."""
     new_part, old_part = _parts_of(new), _parts_of(old)
-    annex_titles = {f"annex:{annex.id}": _annex_heading(annex.heading, annex.title) for annex in new.annexes}
+    old_names = {f"annex:{annex.id}": _annex_heading(annex.heading, annex.title) for annex in old.annexes}
+    names = {**_PART_NAMES, **old_names, **{f"annex:{a.id}": _annex_heading(a.heading, a.title) for a in new.annexes}}
     new_by_id = {p.id: p for p in new.all_paragraphs()}
     old_by_id = {p.id: p for p in old.all_paragraphs()}
-    ghosts = _ghosts(alignment, old, old_part, new_part)
-    ghosted = {old_id for notes in ghosts.values() for old_id, _ in notes}
+    placements = _placements(alignment, old, old_part, new_part)
+    ghosted = {old_id for placed in placements.values() for old_id, item in placed if isinstance(item, str)}
+    footnotes = {footnote.mark for footnote in new.footnotes}
+    opened: dict[str, int] = {}
+
+    def render(placed: list[tuple[str, str | Change]]) -> Iterator[str]:
+        for _, item in placed:
+            yield (
+                item if isinstance(item, str) else _change(item, new_by_id, old_by_id, side_by_side, ghosted, footnotes)
+            )
+
+    def section(part: str, suffix: str = "") -> str:
+        opened[part] = opened.get(part, 0) + 1
+        slug = _e(part.replace(":", "-")) + (f"-{opened[part]}" if opened[part] > 1 else "")
+        heading = names.get(part, "Text") + (" (continued)" if opened[part] > 1 else suffix)
+        return f'<section aria-labelledby="part-{slug}"><h2 id="part-{slug}">{_e(heading)}</h2>'
+
     current = None
     for change in alignment.changes:
-        part = (new_part.get(change.new[0]) if change.new else old_part.get(change.old[0])) or "plain"
+        if change.kind == "dropped":
+            continue  # placed by `_placements`
+        part = new_part.get(change.new[0]) or "plain"
         if part != current:
             if current is not None:
                 yield "</section>"
-            heading = annex_titles.get(part) or _PART_NAMES.get(part, "Text")
-            slug = _e(part.replace(":", "-"))
-            yield f'<section aria-labelledby="part-{slug}"><h2 id="part-{slug}">{_e(heading)}</h2>'
+            yield section(part)
             current = part
-            yield from (note for _, note in ghosts.pop(f"start:{part}", []))
-        yield _change(change, new_by_id, old_by_id, side_by_side, ghosted)
-        yield from (note for _, note in ghosts.pop(f"after:{_anchor(change)}", []))
-    yield from (note for notes in ghosts.values() for _, note in notes)  # parts the new version no longer has
+            yield from render(placements.pop(f"start:{part}", []))
+        yield _change(change, new_by_id, old_by_id, side_by_side, ghosted, footnotes)
+        yield from render(placements.pop(f"after:{_anchor(change)}", []))
     if current is not None:
+        yield "</section>"
+    for key, placed in placements.items():  # parts the new version no longer has
+        yield section(key.removeprefix("start:"), " (old version only)")
+        yield from render(placed)
         yield "</section>"
 
 
@@ -251,20 +271,22 @@ def _annex_heading(heading: str, title: str | None) -> str:
     return f"{heading}: {title}" if title else heading
 
 
-def _ghosts(
+def _placements(
     alignment: Alignment, old: Document, old_part: dict[str, str], new_part: dict[str, str]
-) -> dict[str, list[tuple[str, str]]]:
-    """Notes standing where moved, split or merged paragraphs used to be, each linking to where the text went; they
-    carry the `old-` anchors. A note goes after the last paragraph before it, in its old part, that stayed in place
-    ('after:<id>'), or at the start of that part ('start:<part>'); notes at one place keep the old order."""
+) -> dict[str, list[tuple[str, str | Change]]]:
+    """Where the old version's paragraphs that are not in place go: a dropped paragraph (its change, struck through)
+    and a note where a moved, split or merged paragraph used to be (linking to where the text went; it carries the
+    `old-` anchor). Each goes after the last paragraph before it, in its old part, that stayed in that part
+    ('after:<anchor>'), or at the start of that part ('start:<part>'); at one place they keep the old order. So a
+    dropped preambular paragraph stays in the preamble even when the paragraph before it moved elsewhere."""
     order = [p.id for p in old.all_paragraphs()]
     holder = {old_id: change for change in alignment.changes for old_id in change.old}
-    notes: dict[str, list[tuple[str, str]]] = {}
+    placements: dict[str, list[tuple[str, str | Change]]] = {}
     for change in alignment.changes:
-        if change.kind not in _MOVES:
+        if change.kind not in (*_MOVES, "dropped"):
             continue
         for old_id in change.old:
-            part = old_part[old_id]
+            part = old_part.get(old_id, "plain")
             stayed = [
                 other
                 for other in order[: order.index(old_id)]
@@ -274,6 +296,9 @@ def _ghosts(
                 and new_part.get(holder[other].new[0]) == part
             ]
             key = f"after:{_anchor(holder[stayed[-1]])}" if stayed else f"start:{part}"
+            if change.kind == "dropped":
+                placements.setdefault(key, []).append((old_id, change))
+                continue
             targets = " and ".join(
                 f'<a href="#{_e(new_id)}">{_e(new_id)}</a>{_part_note(new_id, old_id)}' for new_id in change.new
             )
@@ -281,10 +306,10 @@ def _ghosts(
                 f'<p class="ghost" id="old-{_e(old_id)}"><span class="ghost-id">Old {_e(old_id)}</span> '
                 f"({_part(old_id)}) {change.kind} to {targets}</p>"
             )
-            notes.setdefault(key, []).append((old_id, note))
-    for placed in notes.values():
+            placements.setdefault(key, []).append((old_id, note))
+    for placed in placements.values():
         placed.sort(key=lambda item: order.index(item[0]))
-    return notes
+    return placements
 
 
 def _part_note(new_id: str, old_id: str) -> str:
@@ -298,10 +323,11 @@ def _change(
     old_by_id: dict[str, Paragraph],
     side_by_side: bool,
     ghosted: set[str],
+    footnotes: set[str],
 ) -> str:
     anchor = _anchor(change)
     new_paragraphs = [new_by_id[i] for i in change.new if i in new_by_id]
-    marks = _mark_positions(new_paragraphs)
+    marks = _mark_positions(new_paragraphs, footnotes)
     new_breaks = _breaks(change.edits, "new", change.new, new_paragraphs)
     old_paragraphs = [old_by_id[i] for i in change.old if i in old_by_id]
     old_breaks = _breaks(change.edits, "old", change.old, old_paragraphs, side_by_side=side_by_side)
@@ -364,13 +390,19 @@ def _provenance(change: Change) -> str:
 # --- one paragraph's redline -------------------------------------------------------------------------------------
 
 
-def _mark_positions(paragraphs: list[Paragraph]) -> dict[int, list[str]]:
-    """Footnote marks by character position in the new side's text (paragraphs joined as the alignment joins them)."""
+def _mark_positions(paragraphs: list[Paragraph], footnotes: set[str]) -> dict[int, list[str]]:
+    """Footnote marks by character position in the new side's text (paragraphs joined as the alignment joins them),
+    as superscripts: a link to the footnote when the rendering has its text, else the bare number."""
     positions: dict[int, list[str]] = {}
     base = 0
     for paragraph in paragraphs:
         for offset, mark in _marks_in_full_text(paragraph):
-            positions.setdefault(base + offset, []).append(mark)
+            sup = (
+                f'<sup><a href="#fn-{_e(mark)}" aria-label="footnote {_e(mark)}">{_e(mark)}</a></sup>'
+                if mark in footnotes
+                else f'<sup title="footnote {_e(mark)}: its text is not in this rendering">{_e(mark)}</sup>'
+            )
+            positions.setdefault(base + offset, []).append(sup)
         base += len(paragraph.full_text()) + 1
     return positions
 
@@ -475,16 +507,13 @@ def _piece(op: str, text: str, start: int, marks: dict[int, list[str]]) -> str:
 
 
 def _with_marks(text: str, start: int, marks: dict[int, list[str]]) -> str:
-    """Escaped text with footnote marks as superscript links at their positions."""
+    """Escaped text with footnote marks (`_mark_positions`) at their positions."""
     out = []
     cursor = 0
     for offset in sorted(position for position in marks if start < position <= start + len(text)):
         out.append(_e(text[cursor : offset - start]))
         cursor = offset - start
-        out.extend(
-            f'<sup><a href="#fn-{_e(mark)}" aria-label="footnote {_e(mark)}">{_e(mark)}</a></sup>'
-            for mark in marks[offset]
-        )
+        out.extend(marks[offset])
     out.append(_e(text[cursor:]))
     return "".join(out)
 
