@@ -1,177 +1,360 @@
-"""PDF → text, with pdfplumber: what text alone cannot tell, position and font size tell.
+"""PDF → text, with pdfplumber: what the text alone cannot tell, the fonts and positions on the page tell.
 
-- Running headers and footers (symbol, job number, page number, barcode) sit in the top and bottom margins of pages
-  after the first: left out. The first page's header is kept: it holds the symbol and the distribution facts.
-- Footnote marks are set smaller than the body text: written `[^n]`.
-- The footnote area starts below the rule (`____`) at the foot of a page: each footnote, opened by its small number,
-  is written `[^n]: text`, its continuation lines indented.
-- Opening phrases are set in italics: written `*Recalling also*`.
-- A first line indented from the left margin, or a wide vertical gap, starts a paragraph: a blank line before it.
+- Page furniture goes: running headers (top margin of every page after the first: symbol, short title), footers
+  (bottom margin of every page: job number, page number "2/5", barcode, recycling note) and anything set in a
+  barcode font. The first page's top is kept: it holds the symbol and the distribution facts the parser reads.
+- Footnote marks are set smaller than the body text: written `[^n]` after the word they follow.
+- The footnote area starts below the rule (a run of underscores or a short drawn line at the foot of the page):
+  each note, opened by its small number, is written `[^n]: text`, its wrapped lines indented under it; a note that
+  runs on to the next page's footnote area is joined to its start.
+- Opening phrases are set in italics: at the start of a paragraph, the italic words are written `*Recalling also*`
+  (after a label such as `3.`), punctuation after them outside the stars.
+- A paragraph starts where a line is indented from its column's left edge or stands below a wide gap: a blank line.
+- A page set in two columns (a vertical gutter no line crosses) is read column by column, lines that span both
+  (a title over the columns) in their place.
+- Pages are separated by form feeds.
+
+Nothing here knows what a resolution is: the parser reads the result like any other rendering.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
 
 from unres.errors import InputError
 
-_MARGIN_TOP = 62.0  # points: running headers live above this on pages after the first
-_MARGIN_BOTTOM = 58.0  # points from the bottom: footers (job number, page number, barcode)
-_LINE_TOLERANCE = 3.0
-_SMALL = 0.75  # a word this much smaller than the body size is a footnote mark (or a footnote number)
-_INDENT = 12.0
-_GLUED = 0.8  # points: closer than this, two pdfplumber words are one word in two fonts
+_MARGIN_TOP = 62.0  # points from the top: running headers sit above this on pages after the first (body from ~75)
+_MARGIN_BOTTOM = 58.0  # points from the bottom: footers (job number, page number, barcode) sit below this
+_LINE_TOLERANCE = 3.0  # points: words whose baselines differ by less are on one line
+_SMALL = 0.75  # a word this much smaller than the body text is a footnote mark (or a footnote's own number)
+_INDENT = 12.0  # points: a first line indented this much from its column's left edge opens a paragraph
+_GAP = 1.2  # a vertical gap of this many body sizes between lines opens a paragraph
+_GLUED = 0.8  # points: closer than this, two words are one word set in two fonts
+_GUTTER = 12.0  # points: the least width of an empty vertical band between two columns
+_ITALIC = re.compile(r"Italic|Oblique|-It$|,It$", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\((?:[ivxl]+)\))$")
+_TRAILING = ",;:."
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    italic: bool
+    barcode: bool
+
+
+@dataclass
+class _Note:
+    mark: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    body: list[str]
+    notes: list[_Note]
 
 
 def pdf_to_text(data: bytes, name: str) -> str:
+    """The PDF's text in the markdown-like form the parser reads; InputError when it has none to give."""
+    pages, sizes, rules = _read(data, name)
+    words = [word for page in pages for word in page]
+    if not any(word.text.strip() for word in words):
+        raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
+    body = Counter(round(word.size, 1) for word in words).most_common(1)[0][0]
+    read: list[_Page] = []
+    carried: _Note | None = None  # the last footnote so far, which the next page's footnote area may continue
+    for number, (page_words, (width, height), page_rules) in enumerate(zip(pages, sizes, rules, strict=True)):
+        page = _page(page_words, width, height, page_rules, body, first=number == 0, carried=carried)
+        read.append(page)
+        carried = page.notes[-1] if page.notes else carried
+    out: list[str] = []
+    for number, page in enumerate(read):
+        if number:
+            out.append("\f")
+        out.extend(page.body)
+        if page.notes:
+            out.append("")
+        for note in page.notes:
+            if not note.mark:  # lines below the rule that no number opens: kept as they are
+                out.extend(note.lines)
+                continue
+            out.append(f"[^{note.mark}]: {note.lines[0] if note.lines else ''}".rstrip())
+            out.extend(f"    {line}" for line in note.lines[1:])
+    return "\n".join(out) + "\n"
+
+
+def _read(data: bytes, name: str) -> tuple[list[list[_Word]], list[tuple[float, float]], list[list[float]]]:
+    """Words with their fonts and positions, page sizes, and the tops of short horizontal rules on each page."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
-            pages = [page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False) for page in pdf.pages]
-            heights = [float(page.height) for page in pdf.pages]
+            pages = [_words(page.extract_words(extra_attrs=["size", "fontname"])) for page in pdf.pages]
+            sizes = [(float(page.width), float(page.height)) for page in pdf.pages]
+            rules = [_short_rules(page.lines + page.rects, float(page.width)) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many kinds of exception on damaged or encrypted files
         described = f"{error!r} {error.__context__!r}".lower()  # pdfplumber wraps pdfminer's exception
         if isinstance(error, PDFPasswordIncorrect) or "password" in described or "encrypt" in described:
             raise InputError(f"{name}: the PDF is password-protected") from None
         raise InputError(f"{name}: not a readable PDF ({type(error).__name__})") from None
-    if not any(pages):
-        raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
-    sizes = Counter(round(float(word["size"]), 1) for page in pages for word in page)
-    body = sizes.most_common(1)[0][0]
-    starts = Counter(
-        round(float(line[0]["x0"]))
-        for page in pages
-        for line in _group_lines(page, body)
-        if round(float(line[0]["size"]), 1) == body
-    )
-    left = float(starts.most_common(1)[0][0]) if starts else 0.0
-    out: list[str] = []
-    for number, (words, height) in enumerate(zip(pages, heights, strict=True)):
-        if number:
-            out.append("\f")
-        out.extend(_page_lines(words, height, body, left, first=number == 0))
-    return "\n".join(out) + "\n"
+    return pages, sizes, rules
 
 
-def _page_lines(words: list[dict[str, Any]], height: float, body: float, left: float, *, first: bool) -> list[str]:
-    lines = _group_lines(words, body)
+def _words(raw: list[dict[str, Any]]) -> list[_Word]:
+    return [
+        _Word(
+            text=str(word["text"]),
+            x0=float(word["x0"]),
+            x1=float(word["x1"]),
+            top=float(word["top"]),
+            bottom=float(word["bottom"]),
+            size=round(float(word["size"]), 2),
+            italic=bool(_ITALIC.search(str(word["fontname"]))),
+            barcode="barcode" in str(word["fontname"]).lower(),
+        )
+        for word in raw
+    ]
+
+
+def _short_rules(shapes: list[dict[str, Any]], width: float) -> list[float]:
+    """Tops of thin horizontal lines shorter than a third of the page: the rule over a footnote area."""
+    return [
+        float(shape["top"])
+        for shape in shapes
+        if float(shape["bottom"]) - float(shape["top"]) < 1.5
+        and 20 < float(shape["x1"]) - float(shape["x0"]) < width / 3
+    ]
+
+
+def _page(
+    words: list[_Word],
+    width: float,
+    height: float,
+    rules: list[float],
+    body: float,
+    *,
+    first: bool,
+    carried: _Note | None,
+) -> _Page:
+    kept = [
+        word
+        for word in words
+        if not word.barcode and word.top <= height - _MARGIN_BOTTOM and (first or word.top >= _MARGIN_TOP)
+    ]
+    rule = _rule(kept, rules, height)
+    main = [word for word in kept if rule is None or word.bottom <= rule]
+    notes = [word for word in kept if rule is not None and word.top > rule and not _is_rule(word)]
+    return _Page(body=_body(main, width, body), notes=_notes(notes, body, carried))
+
+
+def _is_rule(word: _Word) -> bool:
+    return len(word.text) >= 5 and set(word.text) == {"_"}
+
+
+def _rule(words: list[_Word], drawn: list[float], height: float) -> float | None:
+    """Where the footnote area starts: a run of underscores, or a short drawn rule, in the lower half of the page."""
+    tops = [word.top for word in words if _is_rule(word)] + drawn
+    tops = [top for top in tops if top > height / 2]
+    return min(tops) if tops else None
+
+
+# --- the body: columns, lines, paragraphs -----------------------------------------------------------------------
+
+
+def _body(words: list[_Word], width: float, body: float) -> list[str]:
     out: list[str] = []
-    in_footnotes = False
     previous_bottom: float | None = None
-    for line in lines:
-        top = min(float(w["top"]) for w in line)
-        if top > height - _MARGIN_BOTTOM or (not first and top < _MARGIN_TOP):
+    open_italic = False  # the line before ended inside its opening italic run
+    for line, left in _reading_order(words, width, body):
+        if line is None:  # a change of column: the text flows on
+            previous_bottom = None
             continue
-        text = " ".join(_joined(line))
-        if set(text) <= {"_"} and len(text) >= 5:
-            in_footnotes = True
+        top = min(word.top for word in line)
+        starts = line[0].x0 > left + _INDENT or (previous_bottom is not None and top - previous_bottom > body * _GAP)
+        if starts:
             out.append("")
-            continue
-        if in_footnotes:
-            out.append(_footnote_line(line, body))
-            continue
-        x0 = float(line[0]["x0"])
-        gap = previous_bottom is not None and top - previous_bottom > body * 1.2
-        if x0 > left + _INDENT or gap:
-            out.append("")
-        out.append(_body_line(line, body))
-        previous_bottom = max(float(w["bottom"]) for w in line)
+        text, open_italic = _line_text(line, body, starts, open_italic, out)
+        if text is not None:
+            out.append(text)
+        previous_bottom = max(word.bottom for word in line)
     return out
 
 
-def _group_lines(words: list[dict[str, Any]], body: float) -> list[list[dict[str, Any]]]:
+def _reading_order(words: list[_Word], width: float, body: float) -> list[tuple[list[_Word] | None, float]]:
+    """Lines in reading order with the left edge of their column; `None` marks a move to the next column."""
+    gutter = _gutter(words, width, body)
+    if gutter is None:
+        lines = _group_lines(words, body)
+        return [(line, _left_edge(lines, body)) for line in lines]
+    start, end = gutter
+    spanning = [word for word in words if word.x0 < end and word.x1 > start]
+    spanning_lines = _group_lines(spanning, body)
+    spanning_ids = {id(word) for word in spanning}
+    rest = [word for word in words if id(word) not in spanning_ids]
+    order: list[tuple[list[_Word] | None, float]] = []
+    bands = [min(w.top for w in line) for line in spanning_lines] + [float("inf")]
+    ceiling = float("-inf")
+    for band, line in zip(bands, [*spanning_lines, None], strict=True):
+        block = [word for word in rest if ceiling <= word.top < band]
+        for side in ([w for w in block if w.x1 <= start], [w for w in block if w.x0 >= end]):
+            side_lines = _group_lines(side, body)
+            if side_lines:
+                if order:
+                    order.append((None, 0.0))
+                left = _left_edge(side_lines, body)
+                order.extend((side_line, left) for side_line in side_lines)
+        if line is not None:
+            order.append((line, _left_edge(spanning_lines, body)))
+        ceiling = band
+    return order
+
+
+def _gutter(words: list[_Word], width: float, body: float) -> tuple[float, float] | None:
+    """An empty vertical band in the middle of the page with body lines on both sides of it: two columns."""
+    lines = _group_lines([word for word in words if word.size >= body * _SMALL], body)
+    if len(lines) < 8:
+        return None
+    best: tuple[int, float] | None = None
+    x = width * 0.3
+    while x + _GUTTER <= width * 0.7:
+        crossing = sum(1 for line in lines if any(w.x0 < x + _GUTTER and w.x1 > x for w in line))
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += 2.0
+    if best is None or best[0] > len(lines) // 10:
+        return None
+    start, end = best[1], best[1] + _GUTTER
+    left = sum(1 for line in lines if all(w.x1 <= start for w in line))
+    right = sum(1 for line in lines if all(w.x0 >= end for w in line))
+    both = sum(1 for line in lines if any(w.x1 <= start for w in line) and any(w.x0 >= end for w in line))
+    if left + both < 4 or right + both < 4 or both < 4:
+        return None
+    return start, end
+
+
+def _left_edge(lines: list[list[_Word]], body: float) -> float:
+    """The most common start of a body-size line: the column's left margin."""
+    starts = Counter(round(line[0].x0) for line in lines if abs(line[0].size - body) < 0.5)
+    if not starts:
+        return min((line[0].x0 for line in lines), default=0.0)
+    return float(starts.most_common(1)[0][0])
+
+
+def _group_lines(words: list[_Word], body: float) -> list[list[_Word]]:
     """Words into lines by their baseline; small raised words (marks, footnote numbers) join the line they touch."""
-    lines: list[list[dict[str, Any]]] = []
-    small = [w for w in words if float(w["size"]) < body * _SMALL]
-    for word in sorted((w for w in words if float(w["size"]) >= body * _SMALL), key=lambda w: float(w["bottom"])):
+    lines: list[list[_Word]] = []
+    small = [word for word in words if word.size < body * _SMALL]
+    for word in sorted((w for w in words if w.size >= body * _SMALL), key=lambda w: (w.bottom, w.x0)):
         for line in lines:
-            if abs(float(line[0]["bottom"]) - float(word["bottom"])) <= _LINE_TOLERANCE:
+            if abs(line[0].bottom - word.bottom) <= _LINE_TOLERANCE:
                 line.append(word)
                 break
         else:
             lines.append([word])
     for word in small:
-        top = float(word["top"])
-        touching = [
-            line
-            for line in lines
-            if min(float(w["top"]) for w in line) - 5 <= top <= max(float(w["bottom"]) for w in line)
-        ]
+        touching = [line for line in lines if min(w.top for w in line) - 5 <= word.top <= max(w.bottom for w in line)]
         if touching:
-            min(touching, key=lambda line: abs(min(float(w["top"]) for w in line) - top)).append(word)
+            min(touching, key=lambda line: abs(min(w.top for w in line) - word.top)).append(word)
         else:
             lines.append([word])
     for line in lines:
-        line.sort(key=lambda w: float(w["x0"]))
-    lines.sort(key=lambda line: min(float(w["top"]) for w in line))
+        line.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda line: min(w.top for w in line))
     return lines
 
 
-def _joined(words: list[dict[str, Any]]) -> list[str]:
-    """Word texts, a word set flush against the one before (a change of font inside a word) glued to it."""
-    pieces: list[str] = []
-    previous: dict[str, Any] | None = None
+def _is_mark(word: _Word, body: float) -> bool:
+    return word.size < body * _SMALL and word.text.isdigit()
+
+
+def _joined(words: list[_Word]) -> list[tuple[str, bool]]:
+    """Word texts with their italics; a word set flush against the one before (a change of font inside a word)
+    glued to it, the italics of its first part kept."""
+    pieces: list[tuple[str, bool]] = []
+    previous: _Word | None = None
     for word in words:
-        text = str(word["text"])
-        if previous is not None and float(word["x0"]) - float(previous["x1"]) < _GLUED:
-            pieces[-1] += text
+        if previous is not None and word.x0 - previous.x1 < _GLUED:
+            pieces[-1] = (pieces[-1][0] + word.text, pieces[-1][1])
         else:
-            pieces.append(text)
+            pieces.append((word.text, word.italic))
         previous = word
     return pieces
 
 
-def _is_mark(word: dict[str, Any], body: float) -> bool:
-    return float(word["size"]) < body * _SMALL and str(word["text"]).isdigit()
+def _line_text(
+    line: list[_Word], body: float, starts: bool, open_italic: bool, out: list[str]
+) -> tuple[str | None, bool]:
+    """One body line as text: footnote marks as `[^n]`; at a paragraph's start, the leading italic words as
+    `*…*`. An opening phrase wrapped onto this line is pulled up onto the line before, inside its stars.
+    Returns the text (None when it all went up) and whether the italic run reached the line's end."""
+    words = [word for word in line if not _is_mark(word, body)]
+    pieces = [text for text, _ in _joined(words)]
+    italics = [italic for _, italic in _joined(words)]
+    ends = _piece_ends(words)
+    for mark in (word for word in line if _is_mark(word, body)):
+        before = [i for i, end in enumerate(ends) if end <= mark.x0 + 0.5]
+        if before:
+            pieces[before[-1]] += f"[^{mark.text}]"
+        elif pieces:
+            pieces[0] = f"[^{mark.text}]" + pieces[0]
+    label = 1 if pieces and _LABEL.match(pieces[0]) and not italics[0] else 0
+    run = label
+    while run < len(pieces) and italics[run] and "[^" not in pieces[run]:
+        run += 1
+    if open_italic and not starts and not label and run > 0 and out and out[-1].endswith("*"):
+        out[-1] = out[-1][:-1] + " " + " ".join(pieces[:run]) + "*"
+        rest = " ".join(pieces[run:])
+        return (rest or None), run == len(pieces)
+    if not starts or run == label:
+        return " ".join(pieces), False
+    opening = " ".join(pieces[label:run])
+    stripped = opening.rstrip(_TRAILING)
+    trailing = opening[len(stripped) :]
+    text = f"{pieces[0]} " if label else ""
+    text += f"*{stripped}*{trailing}" if stripped else opening
+    rest = " ".join(pieces[run:])
+    return (f"{text} {rest}" if rest else text), run == len(pieces) and not trailing
 
 
-def _italic(word: dict[str, Any]) -> bool:
-    font = str(word["fontname"])
-    return "Italic" in font or "Oblique" in font
-
-
-def _body_line(line: list[dict[str, Any]], body: float) -> str:
-    """Words joined; small digits become `[^n]` glued to the word before; a leading italic run becomes `*…*`."""
-    marks = [w for w in line if _is_mark(w, body)]
-    words = [w for w in line if not _is_mark(w, body)]
-    pieces = _joined(words)
-    italic = 0
+def _piece_ends(words: list[_Word]) -> list[float]:
+    """The right edge of each joined piece (see `_joined`)."""
+    ends: list[float] = []
+    previous: _Word | None = None
     for word in words:
-        if not _italic(word):
-            break
-        italic += 1
-    italic = min(italic, len(pieces))
-    label = 1 if pieces and pieces[0].rstrip(".").isdigit() and not _italic(words[0]) else 0
-    if not italic and label and len(words) > 1:
-        italic = label + sum(1 for _ in _leading_italic(words[1:]))
-    for mark in marks:
-        position = max((i for i, w in enumerate(words) if float(w["x1"]) <= float(mark["x0"]) + 0.5), default=-1)
-        if position >= 0 and position < len(pieces):
-            pieces[position] += f"[^{mark['text']}]"
-    if italic > label:
-        opening = " ".join(pieces[label:italic])
-        rest = " ".join(pieces[italic:])
-        prefix = f"{pieces[0]} " if label else ""
-        return f"{prefix}*{opening}* {rest}".rstrip()
-    return " ".join(pieces)
+        if previous is not None and word.x0 - previous.x1 < _GLUED:
+            ends[-1] = word.x1
+        else:
+            ends.append(word.x1)
+        previous = word
+    return ends
 
 
-def _leading_italic(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    run = []
-    for word in words:
-        if not _italic(word):
-            break
-        run.append(word)
-    return run
+# --- the footnote area --------------------------------------------------------------------------------------
 
 
-def _footnote_line(line: list[dict[str, Any]], body: float) -> str:
-    """'[^n]: text' for a line opened by a small footnote number; an indented continuation otherwise."""
-    first = line[0]
-    if float(first["size"]) < body * _SMALL and str(first["text"]).isdigit():
-        return f"[^{first['text']}]: {' '.join(_joined(line[1:]))}"
-    return "    " + " ".join(_joined(line))
+def _notes(words: list[_Word], body: float, carried: _Note | None) -> list[_Note]:
+    """Footnotes opened by their small numbers; lines before the first number continue the note `carried` over
+    from the page before (it is printed there, with these lines joined to it)."""
+    notes: list[_Note] = []
+    for line in _group_lines(words, body):
+        first = line[0]
+        if _is_mark(first, body):
+            notes.append(_Note(first.text, [" ".join(text for text, _ in _joined(line[1:]))]))
+        elif notes:
+            notes[-1].lines.append(" ".join(text for text, _ in _joined(line)))
+        elif carried is not None:
+            carried.lines.append(" ".join(text for text, _ in _joined(line)))
+        else:
+            notes.append(_Note("", [" ".join(text for text, _ in _joined(line))]))
+    return notes
