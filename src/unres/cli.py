@@ -75,6 +75,16 @@ class LineageFormat(StrEnum):
     mermaid = "mermaid"
 
 
+class LineageSort(StrEnum):
+    given = "given"
+    date = "date"
+
+
+class BlameBy(StrEnum):
+    paragraph = "paragraph"
+    sentence = "sentence"
+
+
 class SchemaName(StrEnum):
     document = "document"
     alignment = "alignment"
@@ -315,17 +325,20 @@ def lineage(
     output_format: Annotated[LineageFormat, typer.Option("--format", "-f", help="Output format.")] = LineageFormat.text,
     output: OutputOption = None,
     sort: Annotated[
-        str | None, typer.Option("--sort", help="'date': order the versions by their own dates, not as given.")
-    ] = None,
+        LineageSort, typer.Option("--sort", help="'date': order the versions by their own dates, not as given.")
+    ] = LineageSort.given,
     lookback: Annotated[
-        int, typer.Option("--lookback", min=1, help="How many versions back to look for a paragraph that reappears.")
+        int, typer.Option("--lookback", min=1, help="How many versions ahead to look for a paragraph that left.")
     ] = 2,
     paragraph: Annotated[
         str | None, typer.Option("--paragraph", help="The full history of one paragraph of the newest version.")
     ] = None,
     blame: Annotated[
-        bool, typer.Option("--blame", help="Where each paragraph's current wording first appeared.")
+        bool, typer.Option("--blame", help="Where the newest version's current wording first appeared.")
     ] = False,
+    by: Annotated[BlameBy, typer.Option("--by", help="With --blame: each paragraph, or each sentence.")] = (
+        BlameBy.paragraph
+    ),
     threshold: Annotated[float, typer.Option("--threshold", min=0.0, max=1.0, help="Least similarity to link.")] = 0.5,
     no_color: NoColorOption = False,
     width: WidthOption = None,
@@ -340,20 +353,25 @@ def lineage(
 
       unres lineage v*.txt --sort date --paragraph OP1
 
+      unres lineage v1.txt v2.txt v3.txt --blame --by sentence
+
       unres lineage v1.txt v2.txt v3.txt --format dot | dot -Tsvg > lineage.svg
     """
-    if sort not in (None, "date"):
-        _fail("--sort takes 'date'")
+    if len(files) < 2:
+        _fail("lineage needs at least two versions")
+    if (paragraph is not None or blame) and output_format is not LineageFormat.text:
+        _fail("--paragraph and --blame are views of the text format; --format json gives the whole graph")
     with _trouble_is_exit_2():
-        from unres.lineage import appearances, lineage_of, sort_by_date, table, wording_origins
+        from unres.lineage import appearances, lineage_of, sort_by_date, table
+        from unres.lineage import blame as blame_of
         from unres.models import AlignOptions
 
         documents = [_parse(file, max_size, from_format) for file in files]
-        if sort == "date":
+        if sort is LineageSort.date:
             documents = sort_by_date(documents)
-        graph = lineage_of(documents, lookback=lookback, options=AlignOptions(threshold=threshold))
-        if paragraph is not None and documents[-1].find(paragraph) is None:
+        if paragraph is not None and paragraph not in [p.id for p in documents[-1].all_paragraphs()]:
             raise UnresError(f"{paragraph}: no such paragraph in the newest version ({documents[-1].source})")
+        graph = lineage_of(documents, lookback=lookback, options=AlignOptions(threshold=threshold))
         if output_format is LineageFormat.json:
             from unres.render.json import to_json
 
@@ -367,22 +385,23 @@ def lineage(
 
             _emit_text(lineage_mermaid(graph), output, files)
         elif output_format is LineageFormat.html:
-            from unres.render.html import lineage_html
+            from unres.render.lineage_html import lineage_html
 
-            texts = {p.id: " ".join(p.text.split()[:14]) + " …" for p in documents[-1].all_paragraphs()}
-            page = lineage_html(graph, table(graph, documents), wording_origins(graph, documents), texts)
+            histories = {p.id: appearances(graph, documents, p.id) for p in documents[-1].all_paragraphs()}
+            page = lineage_html(graph, documents, table(graph), blame_of(graph, documents), histories)
             _emit_text(page, output, files)
         else:
             from unres.render import terminal
 
             if paragraph is not None:
-                steps = appearances(graph, documents, paragraph)
                 markers = output is not None or not sys.stdout.isatty()
+                steps = appearances(graph, documents, paragraph)
                 view = terminal.paragraph_history(graph, paragraph, steps, markers=markers)
             elif blame:
-                view = terminal.blame_view(graph, documents, wording_origins(graph, documents))
+                view = terminal.blame_view(graph, blame_of(graph, documents, by.value))
             else:
-                view = terminal.lineage_table(graph, table(graph, documents))
+                openings = {p.id: " ".join(p.text.split()[:12]) for p in documents[-1].all_paragraphs()}
+                view = terminal.lineage_table(graph, table(graph), openings)
             _emit_renderable(view, output, files, no_color, width)
 
 

@@ -1,81 +1,128 @@
 """Lineage: how each paragraph travelled through a chain of versions (GA 58/137 → ECOSOC 2006/27 → GA 61/180).
 
 Each version is aligned with the next (`unres.align`), and every link of those alignments becomes an edge of a graph
-whose nodes are (version, paragraph id). A paragraph dropped from one version and brought back in a later one is
-linked too: the dropped paragraphs of version i are aligned with the added paragraphs of versions i+2 … i+lookback.
-The views (a table, one paragraph's history, a blame of the newest version) are walks of that graph.
+whose nodes are (version, paragraph id). A paragraph that leaves one version and comes back in a later one is linked
+too: the paragraphs that left version i are aligned with the paragraphs that arrived in version i+2, then those still
+unmatched with the arrivals of i+3, … up to i+lookback; the nearest return wins. The views (a table, one paragraph's
+history, a blame of the newest version) are walks of that graph.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from unres.align import align
 from unres.models import (
     AlignOptions,
+    BlameEntry,
     Change,
     ChangeKind,
     Document,
     Lineage,
+    LineageCell,
     LineageDocument,
     LineageLink,
+    LineageStep,
     Paragraph,
     ParagraphRef,
 )
+from unres.redline import redline
 
-_DATE = re.compile(
-    r"(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})"
-)
 _MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
 ]  # fmt: skip
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+# When a paragraph's history runs through several links at one step, the step is named by the weightiest kind.
+_WEIGHT: dict[ChangeKind, int] = {"unchanged": 0, "modified": 1, "moved": 2, "split": 3, "merged": 4}
+
+BlameUnit = Literal["paragraph", "sentence"]
+
+
+# --- the versions' own dates -----------------------------------------------------------------------------------------
 
 
 def document_date(doc: Document) -> str | None:
-    """The date a version carries: adoption, the closing's date, or the distribution date."""
+    """The date a version carries, as printed: adoption, else the closing line's date, else the 'Distr.' date."""
     closing = doc.closing.date if doc.closing else None
     return doc.metadata.adopted or closing or doc.metadata.distributed
 
 
+def parse_date(text: str | None) -> date | None:
+    """'22 December 2003', 'December 22, 2003' or '2003-12-22' anywhere in `text`; None when there is none."""
+    if not text:
+        return None
+    try:
+        if found := _DAY_MONTH_YEAR.search(text):
+            return date(int(found[3]), _MONTHS.index(found[2].lower()) + 1, int(found[1]))
+        if found := _MONTH_DAY_YEAR.search(text):
+            return date(int(found[3]), _MONTHS.index(found[1].lower()) + 1, int(found[2]))
+        if found := _ISO.search(text):
+            return date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:  # '31 February 2003'
+        return None
+    return None
+
+
 def sort_by_date(documents: list[Document]) -> list[Document]:
-    """Oldest first by the documents' own dates; undated ones keep their order, after the dated."""
+    """Oldest first by the documents' own dates; documents without a readable date keep their order, after the
+    dated ones. The sort is stable: versions of one date stay as given."""
 
     def key(item: tuple[int, Document]) -> tuple[int, date, int]:
-        found = _DATE.search(document_date(item[1]) or "")
-        if not found:
-            return (1, date.max, item[0])
-        return (0, date(int(found.group(3)), _MONTHS.index(found.group(2)) + 1, int(found.group(1))), item[0])
+        found = parse_date(document_date(item[1]))
+        return (1, date.max, item[0]) if found is None else (0, found, item[0])
 
     return [doc for _, doc in sorted(enumerate(documents), key=key)]
 
 
+# --- the graph -------------------------------------------------------------------------------------------------------
+
+
 def lineage_of(documents: list[Document], *, lookback: int = 2, options: AlignOptions | None = None) -> Lineage:
-    """The lineage graph of `documents`, oldest first (exported as `unres.lineage`)."""
+    """The lineage graph of `documents`, oldest first (exported as `unres.lineage`).
+
+    `lookback` is how many versions ahead a paragraph that left is looked for: 1 links consecutive versions only,
+    2 (the default) also links a paragraph that is missing from one version and back in the next.
+    """
+    if lookback < 1:
+        raise ValueError("lookback must be at least 1")
+    ids = [[p.id for p in doc.all_paragraphs()] for doc in documents]
     links: list[LineageLink] = []
     forward_linked: list[set[str]] = [set() for _ in documents]
     backward_linked: list[set[str]] = [set() for _ in documents]
     for index in range(len(documents) - 1):
-        alignment = align(documents[index], documents[index + 1], options)
-        for change in alignment.changes:
-            links.extend(_links(change, index, index + 1))
-            if change.old and change.new:
-                forward_linked[index].update(change.old)
-                backward_linked[index + 1].update(change.new)
-    links.extend(_returns(documents, forward_linked, backward_linked, lookback, options))
-    links.sort(key=lambda link: (link.from_.document, link.to.document, link.to.id, link.from_.id))
+        for change in align(documents[index], documents[index + 1], options).changes:
+            found = _links(change, index, index + 1)
+            links.extend(found)
+            _mark(found, forward_linked, backward_linked)
+    for gap in range(2, lookback + 1):
+        for earlier in range(len(documents) - gap):
+            found = _returns(documents[earlier], documents[earlier + gap], earlier, earlier + gap,
+                             forward_linked, backward_linked, options)  # fmt: skip
+            links.extend(found)
+            _mark(found, forward_linked, backward_linked)
+    position = [{paragraph_id: i for i, paragraph_id in enumerate(version)} for version in ids]
+    links.sort(
+        key=lambda link: (
+            link.from_.document,
+            link.to.document,
+            position[link.to.document][link.to.id],
+            position[link.from_.document][link.from_.id],
+        )
+    )
     return Lineage(
         documents=[
             LineageDocument(
-                index=i,
-                source=d.source,
-                symbol=d.symbol,
-                title=d.title,
-                date=document_date(d),
-                paragraphs=[p.id for p in d.all_paragraphs()],
+                index=i, source=d.source, symbol=d.symbol, title=d.title, date=document_date(d), paragraphs=ids[i]
             )
             for i, d in enumerate(documents)
         ],
@@ -85,8 +132,7 @@ def lineage_of(documents: list[Document], *, lookback: int = 2, options: AlignOp
 
 
 def _links(change: Change, earlier: int, later: int) -> list[LineageLink]:
-    if not change.old or not change.new:
-        return []
+    """One edge for each (old id, new id) of a change that has both sides: a split gives one edge a part."""
     return [
         LineageLink(
             from_=ParagraphRef(document=earlier, id=old_id),
@@ -99,31 +145,29 @@ def _links(change: Change, earlier: int, later: int) -> list[LineageLink]:
     ]
 
 
+def _mark(links: list[LineageLink], forward_linked: list[set[str]], backward_linked: list[set[str]]) -> None:
+    for link in links:
+        forward_linked[link.from_.document].add(link.from_.id)
+        backward_linked[link.to.document].add(link.to.id)
+
+
 def _returns(
-    documents: list[Document],
+    doc: Document,
+    later_doc: Document,
+    earlier: int,
+    later: int,
     forward_linked: list[set[str]],
     backward_linked: list[set[str]],
-    lookback: int,
     options: AlignOptions | None,
 ) -> list[LineageLink]:
-    """Links from paragraphs that disappeared to the same paragraphs brought back up to `lookback` versions later."""
-    links: list[LineageLink] = []
-    for earlier, doc in enumerate(documents):
-        gone = [p for p in doc.all_paragraphs() if p.id not in forward_linked[earlier]]
-        for later in range(earlier + 2, min(len(documents), earlier + lookback + 1)):
-            new_doc = documents[later]
-            arrived = [p for p in new_doc.all_paragraphs() if p.id not in backward_linked[later]]
-            if not gone or not arrived:
-                continue
-            alignment = align(_only(doc, gone), _only(new_doc, arrived), options)
-            for change in alignment.changes:
-                found = _links(change, earlier, later)
-                links.extend(found)
-                for link in found:
-                    forward_linked[earlier].add(link.from_.id)
-                    backward_linked[later].add(link.to.id)
-            gone = [p for p in gone if p.id not in forward_linked[earlier]]
-    return links
+    """Links from the paragraphs that left `doc` to those that arrived in `later_doc` (no link from the version
+    before it), found by aligning the two sets as if they were two documents."""
+    gone = [p for p in doc.all_paragraphs() if p.id not in forward_linked[earlier]]
+    arrived = [p for p in later_doc.all_paragraphs() if p.id not in backward_linked[later]]
+    if not gone or not arrived:
+        return []
+    alignment = align(_only(doc, gone), _only(later_doc, arrived), options)
+    return [link for change in alignment.changes for link in _links(change, earlier, later)]
 
 
 def _only(doc: Document, paragraphs: list[Paragraph]) -> Document:
@@ -135,7 +179,7 @@ def _only(doc: Document, paragraphs: list[Paragraph]) -> Document:
 
 @dataclass(frozen=True)
 class Step:
-    """One earlier appearance of a paragraph: where it was and how it changed on the way to the next version."""
+    """One earlier appearance of a paragraph: where it was and how it changed on the way to its next appearance."""
 
     document: int
     ids: tuple[str, ...]
@@ -144,7 +188,9 @@ class Step:
 
 
 def history(graph: Lineage, paragraph_id: str, document: int | None = None) -> list[Step]:
-    """The paragraph's appearances, newest first: for each earlier version, the ids it came from and the change."""
+    """The paragraph's earlier appearances, newest first, by following links backwards from (document, id) (the
+    newest version by default). A step that gathers several paragraphs (a merge) follows all of them; where they
+    come from different versions, the nearest is followed."""
     document = len(graph.documents) - 1 if document is None else document
     incoming: dict[tuple[int, str], list[LineageLink]] = defaultdict(list)
     for link in graph.links:
@@ -157,73 +203,89 @@ def history(graph: Lineage, paragraph_id: str, document: int | None = None) -> l
             break
         earlier = max(link.from_.document for link in found)
         chosen = [link for link in found if link.from_.document == earlier]
-        ids = tuple(dict.fromkeys(link.from_.id for link in chosen))
-        steps.append(Step(earlier, ids, chosen[0].kind, min(link.similarity for link in chosen)))
-        frontier = [(earlier, paragraph_id) for paragraph_id in ids]
+        ids = tuple(sorted({link.from_.id for link in chosen}, key=graph.documents[earlier].paragraphs.index))
+        kind = max((link.kind for link in chosen), key=_WEIGHT.__getitem__)
+        steps.append(Step(earlier, ids, kind, min(link.similarity for link in chosen)))
+        frontier = [(earlier, earlier_id) for earlier_id in ids]
     return steps
 
 
-def wording_origins(graph: Lineage, documents: list[Document]) -> list[tuple[str, int]]:
-    """For each paragraph of the newest version, the version where its current wording first appeared."""
-    newest = len(documents) - 1
-    result = []
-    for paragraph in documents[newest].all_paragraphs():
-        origin = newest
-        for step in history(graph, paragraph.id):
-            same_words = step.kind == "unchanged" or (step.kind == "moved" and step.similarity >= 1.0)
-            if not same_words or len(step.ids) != 1:
-                break
-            origin = step.document
-        result.append((paragraph.id, origin))
-    return result
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A paragraph's id in one version of a lineage table, and how it changed on the way to the next version."""
-
-    id: str
-    kind: str
-
-
-def table(graph: Lineage, documents: list[Document]) -> list[list[Cell | None]]:
-    """One row per paragraph of the newest version, one cell per version (None where it did not exist)."""
-    newest = len(documents) - 1
+def table(graph: Lineage) -> list[list[LineageCell | None]]:
+    """One row per paragraph of the newest version, one cell per version (None where it had no ancestor there)."""
+    newest = len(graph.documents) - 1
     rows = []
-    for paragraph in documents[newest].all_paragraphs():
-        row: list[Cell | None] = [None] * len(documents)
-        row[newest] = Cell(paragraph.id, "unchanged")
-        for step in history(graph, paragraph.id):
-            row[step.document] = Cell("+".join(step.ids), step.kind)
+    for paragraph_id in graph.documents[newest].paragraphs:
+        row: list[LineageCell | None] = [None] * len(graph.documents)
+        row[newest] = LineageCell(id=paragraph_id, kind="unchanged")
+        for step in history(graph, paragraph_id):
+            row[step.document] = LineageCell(id="+".join(step.ids), kind=step.kind)
         rows.append(row)
     return rows
 
 
-@dataclass(frozen=True)
-class Appearance:
-    """One step of a paragraph's history: its ids in an earlier version and the redline to the next version."""
-
-    document: int
-    ids: tuple[str, ...]
-    change: Change
-
-
-def appearances(graph: Lineage, documents: list[Document], paragraph_id: str) -> list[Appearance]:
-    """The history of one paragraph of the newest version, newest first, each step with its word-level redline."""
-    from unres.redline import redline
-
+def appearances(graph: Lineage, documents: list[Document], paragraph_id: str) -> list[LineageStep]:
+    """The history of one paragraph of the newest version, newest first, each step with the word-level redline from
+    that appearance to the next one."""
     later_ids, later = [paragraph_id], len(documents) - 1
     result = []
     for step in history(graph, paragraph_id):
-        old_text = " ".join(p.full_text() for i in step.ids if (p := documents[step.document].find(i)) is not None)
-        new_text = " ".join(p.full_text() for i in later_ids if (p := documents[later].find(i)) is not None)
         change = Change(
             kind=step.kind,
             old=list(step.ids),
             new=later_ids,
             similarity=step.similarity,
-            edits=redline(old_text, new_text),
+            edits=redline(_text(documents[step.document], step.ids), _text(documents[later], later_ids)),
         )
-        result.append(Appearance(step.document, step.ids, change))
+        result.append(LineageStep(document=step.document, ids=list(step.ids), change=change))
         later_ids, later = list(step.ids), step.document
     return result
+
+
+def blame(graph: Lineage, documents: list[Document], by: BlameUnit = "paragraph") -> list[BlameEntry]:
+    """For each paragraph of the newest version, the oldest version reached by following its history back while
+    the earlier text reads the same (for a part split off: while it stands inside the earlier text). With
+    `by='sentence'`, the same for each sentence of the chapeau and of every sub-paragraph: while the sentence stands
+    inside the earlier text. Typography, spacing, labels and the closing punctuation mark are not wording."""
+    newest = len(documents) - 1
+    entries = []
+    for paragraph in documents[newest].all_paragraphs():
+        steps = history(graph, paragraph.id)
+        ancestors = [_comparable(_text(documents[step.document], step.ids)) for step in steps]
+        pieces = _sentences(paragraph) if by == "sentence" else [paragraph.full_text()]
+        for piece in pieces:
+            wording = _comparable(piece)
+            since, inside = newest, by == "sentence"
+            for step, ancestor in zip(steps, ancestors, strict=True):
+                inside = inside or step.kind == "split"
+                if not (wording in ancestor if inside else wording == ancestor):
+                    break
+                since = step.document
+            entries.append(BlameEntry(paragraph=paragraph.id, text=piece, since=since))
+    return entries
+
+
+def _text(doc: Document, ids: tuple[str, ...] | list[str]) -> str:
+    return " ".join(p.full_text() for paragraph_id in ids if (p := doc.find(paragraph_id)) is not None)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_CLOSING = re.compile(r"(?:[\s,;:.]|\band\b|\bor\b)+$")
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def _sentences(paragraph: Paragraph) -> list[str]:
+    """The chapeau's sentences, then each sub-paragraph's (labelled), in reading order."""
+    pieces = []
+    for part in paragraph.walk():
+        for number, sentence in enumerate(_SENTENCE_END.split(part.text.strip())):
+            label = f"({part.label}) " if part is not paragraph and part.label and number == 0 else ""
+            if sentence:
+                pieces.append(label + sentence)
+    return pieces or [paragraph.full_text()]
+
+
+def _comparable(text: str) -> str:
+    """Text as wording is compared: typography folded, labels and spacing and the closing punctuation ignored."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    text = re.sub(r"(?m)^\((?:[a-z]{1,4}|\d{1,3})\)\s+", "", text)
+    return _CLOSING.sub("", " ".join(text.split()))

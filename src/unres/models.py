@@ -328,19 +328,23 @@ class CheckReport(Model):
 class LineageDocument(Model):
     """One version in a lineage, oldest first."""
 
-    index: int
-    source: str | None = None
-    symbol: str | None = None
+    index: int = Field(description="Position in `documents`, 0 for the oldest.")
+    source: str | None = Field(default=None, description="File name the version was read from.")
+    symbol: str | None = Field(default=None, description="e.g. 'A/RES/58/137'.")
     title: str | None = None
-    date: str | None = Field(default=None, description="Adoption date as printed, if known.")
-    paragraphs: list[str] = Field(default_factory=list, description="Ids of the version's top-level paragraphs.")
+    date: str | None = Field(
+        default=None, description="The version's own date as printed: adoption, else the closing line, else 'Distr.'."
+    )
+    paragraphs: list[str] = Field(
+        default_factory=list, description="Ids of the version's top-level paragraphs, in reading order: the nodes."
+    )
 
 
 class ParagraphRef(Model):
-    """A paragraph of one version."""
+    """A paragraph of one version: a node of the lineage graph."""
 
     document: int = Field(description="Index of the version in `documents`.")
-    id: str
+    id: str = Field(description="The paragraph's id in that version ('PP16', 'OP1').")
 
 
 class LineageLink(Model):
@@ -348,16 +352,44 @@ class LineageLink(Model):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
 
-    from_: ParagraphRef = Field(alias="from")
-    to: ParagraphRef
-    kind: ChangeKind
-    similarity: float
+    from_: ParagraphRef = Field(alias="from", description="The earlier paragraph.")
+    to: ParagraphRef = Field(description="The later paragraph: in the next version, or further on when it came back.")
+    kind: ChangeKind = Field(
+        description="unchanged, modified, moved, split or merged, as `unres diff` of the two versions says (for a "
+        "paragraph that came back, as the diff of the paragraphs that left and those that arrived says)."
+    )
+    similarity: float = Field(description="0 to 1, as in a diff's change.")
 
 
 class Lineage(Model):
     """How paragraphs travelled through a chain of versions."""
 
     schema_version: str = SCHEMA_VERSION
-    documents: list[LineageDocument]
-    links: list[LineageLink]
-    lookback: int = Field(description="How many versions back a paragraph that reappears was looked for.")
+    documents: list[LineageDocument] = Field(description="The versions, oldest first.")
+    links: list[LineageLink] = Field(
+        description="Every edge, by earlier version, then later version, then reading order of the later paragraph."
+    )
+    lookback: int = Field(description="How many versions ahead a paragraph that left was looked for.")
+
+
+class LineageCell(Model):
+    """A paragraph's id in one version of the lineage table, and how it changed on the way to the next version."""
+
+    id: str = Field(description="The id there ('OP4'), or ids joined by '+' when it came from several.")
+    kind: ChangeKind
+
+
+class LineageStep(Model):
+    """One earlier appearance of a paragraph, with the change that led from it to its next appearance."""
+
+    document: int = Field(description="Index of the version.")
+    ids: list[str] = Field(description="Its id(s) in that version (several when it was merged from them).")
+    change: Change = Field(description="From these ids to the next appearance, with the word-level redline.")
+
+
+class BlameEntry(Model):
+    """A paragraph of the newest version, or one sentence or sub-paragraph of it, and where its wording began."""
+
+    paragraph: str = Field(description="Id of the top-level paragraph in the newest version.")
+    text: str = Field(description="The paragraph, sentence or sub-paragraph as it reads now.")
+    since: int = Field(description="Index of the version where this wording first appeared.")

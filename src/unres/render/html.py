@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from importlib.resources import files
 from typing import Literal
 
-from unres.lineage import Cell
-from unres.models import Alignment, Change, Document, DocumentRef, Edit, Lineage, Paragraph
-from unres.render import change_ids, display_name, version_name
+from unres.models import Alignment, Change, Document, DocumentRef, Edit, Paragraph
+from unres.render import change_ids, display_name
 
 Layout = Literal["inline", "side-by-side"]
 _Show = Literal["both", "old", "new"]
@@ -579,54 +578,26 @@ def _footnote_anchor(change: Change) -> str:
     return "footnote-change-" + ids[0].removeprefix("footnote ").replace("old footnote ", "old-").replace(" ", "-")
 
 
-# --- the lineage page --------------------------------------------------------------------------------------------
+# --- the page shell, for other pages in the same style -------------------------------------------------------------
 
 
-def lineage_html(
-    graph: Lineage, rows: list[list[Cell | None]], origins: list[tuple[str, int]], texts: dict[str, str]
-) -> str:
-    """The lineage as a self-contained page: a timeline table (one column per version) and where each paragraph's
-    wording first appeared; the same stylesheet and guarantees as the redline."""
-    names = [_version_name(graph, index) for index in range(len(graph.documents))]
-    head = "".join(f'<th scope="col">{_e(name)}</th>' for name in names)
-    since = dict(origins)
-    body_rows = []
-    for row in rows:
-        newest = row[-1]
-        cells = "".join(_lineage_cell(cell) for cell in row)
-        origin = names[since[newest.id]] if newest and newest.id in since else ""
-        text = texts.get(newest.id, "") if newest else ""
-        body_rows.append(f'<tr>{cells}<td>{_e(origin)}</td><td class="opening">{_e(text)}</td></tr>')
-    title = f"Lineage: {' → '.join(names)}"
-    return (
-        "\n".join(
-            [
-                "<!DOCTYPE html>",
-                '<html lang="en">',
-                '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-                f"<title>{_e(title)}</title><style>{_stylesheet()}</style></head>",
-                '<body class="side-by-side"><header role="banner">',
-                f"<h1>{_e(title)}</h1></header>",
-                '<main><p class="keys">One row per paragraph of the newest version; each column gives its id in that '
-                "version and how it changed on the way to the next. The last column: the version where its current "
-                "wording first appeared.</p>",
-                f'<table class="summary lineage"><thead><tr>{head}<th scope="col">wording since</th>'
-                '<th scope="col">text (newest version)</th></tr></thead>',
-                f"<tbody>{''.join(body_rows)}</tbody></table></main>",
-                "</body>",
-                "</html>",
-            ]
-        )
-        + "\n"
-    )
-
-
-def _lineage_cell(cell: Cell | None) -> str:
-    if cell is None:
-        return "<td></td>"
-    kind = f'<span class="kind"> {cell.kind}</span>' if cell.kind != "unchanged" else ""
-    return f'<td class="{cell.kind}">{_e(cell.id)}{kind}</td>'
-
-
-def _version_name(graph: Lineage, index: int) -> str:
-    return f"{index + 1}. {version_name(graph, index)}"
+def page(title: str, body: str, *, body_class: str = "", style: str = "") -> str:
+    """A self-contained page in the redline's style: `title` (escaped here) in the head, the redline stylesheet
+    inlined and `style` (the page's own rules) after it, `body` (HTML, escaped by the caller) as the body. No script,
+    no network request. Used by the lineage page."""
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="unres">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_stylesheet()}{style}</style>",
+        "</head>",
+        f'<body class="{_e(body_class)}">' if body_class else "<body>",
+        body,
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"

@@ -7,8 +7,19 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from unres.lineage import Appearance, Cell
-from unres.models import Alignment, Change, CheckProfile, CheckReport, Document, Excerpt, Lineage, Paragraph
+from unres.models import (
+    Alignment,
+    BlameEntry,
+    Change,
+    CheckProfile,
+    CheckReport,
+    Document,
+    Excerpt,
+    Lineage,
+    LineageCell,
+    LineageStep,
+    Paragraph,
+)
 from unres.render import change_ids, version_name
 
 
@@ -322,48 +333,65 @@ def profile_view(profile: CheckProfile) -> RenderableType:
 # --- lineage -------------------------------------------------------------------------------------------------------
 
 _MARK = {"unchanged": "", "modified": "~", "moved": "↕", "split": "<", "merged": ">", "added": "+", "dropped": "-"}
+_LINEAGE_LEGEND = "~ modified  ↕ moved  < split  > merged (on the way to the next version); blank: not there"
 
 
-def lineage_table(graph: Lineage, rows: list[list[Cell | None]]) -> RenderableType:
-    """One row per paragraph of the newest version, one column per version: the id it had there, marked by how it
-    changed on the way to the next version (~ modified, ↕ moved, < split, > merged); blank where it did not exist."""
-    table = Table(title="Lineage", title_justify="left", show_edge=False, pad_edge=False)
+def _version_label(graph: Lineage, index: int) -> str:
+    date = graph.documents[index].date
+    return f"{index + 1}. {version_name(graph, index)}" + (f", {date}" if date else "")
+
+
+def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], openings: dict[str, str]) -> RenderableType:
+    """The versions, numbered, then one row per paragraph of the newest version and one column per version: the id it
+    had there, marked by how it changed on the way to the next version (~ modified, ↕ moved, < split, > merged);
+    blank where it had no ancestor; then the paragraph's opening words."""
+    versions = Text()
     for index in range(len(graph.documents)):
-        table.add_column(f"{index + 1}. {version_name(graph, index)}", no_wrap=True)
+        versions.append(f"{index + 1:>3}  ", style="bold")
+        versions.append(_version_label(graph, index).split(". ", 1)[1] + "\n")
+    table = Table(show_edge=False, pad_edge=False)
+    for index in range(len(graph.documents)):
+        table.add_column(str(index + 1), no_wrap=True, min_width=4)
+    table.add_column("text (newest version)", no_wrap=True, overflow="ellipsis", min_width=12, ratio=1)
     for row in rows:
-        table.add_row(
-            *(
-                Text(cell.id + _MARK.get(cell.kind, ""), style=_KIND_STYLE[cell.kind]) if cell else Text()
-                for cell in row
-            )
-        )
-    legend = Text("~ modified  ↕ moved  < split  > merged (on the way to the next version)", style="dim")
-    return Group(table, legend)
+        cells = [
+            Text(cell.id + _MARK.get(cell.kind, ""), style=_KIND_STYLE[cell.kind]) if cell else Text() for cell in row
+        ]
+        newest = row[-1]
+        table.add_row(*cells, Text(openings.get(newest.id, "") if newest else "", style="dim"))
+    return Group(Text("Lineage", style="bold"), versions, table, Text(_LINEAGE_LEGEND, style="dim"))
 
 
-def paragraph_history(graph: Lineage, paragraph_id: str, steps: list[Appearance], *, markers: bool) -> RenderableType:
-    """Every earlier appearance of one paragraph of the newest version, with the redline at each step."""
+def paragraph_history(graph: Lineage, paragraph_id: str, steps: list[LineageStep], *, markers: bool) -> RenderableType:
+    """Every earlier appearance of one paragraph of the newest version, newest first, each with the redline from it to
+    the appearance after it."""
     newest = len(graph.documents) - 1
-    parts: list[RenderableType] = [Text(f"{paragraph_id} in {version_name(graph, newest)}", style="bold")]
+    parts: list[RenderableType] = [Text(f"{paragraph_id} in {_version_label(graph, newest)}", style="bold")]
     for step in steps:
         heading = Text()
-        heading.append(f"{'+'.join(step.ids)} in {version_name(graph, step.document)}", style="bold")
+        heading.append(f"{'+'.join(step.ids)} in {_version_label(graph, step.document)}", style="bold")
         heading.append(f"  → {step.change.kind}", style=_KIND_STYLE[step.change.kind])
+        if step.change.kind != "unchanged":
+            heading.append(f" ({step.change.similarity:.0%} similar)", style="dim")
         parts += [Text(), heading, Padding(_redline_text(step.change, None, markers), (0, 0, 0, 2), expand=False)]
     if not steps:
         parts.append(Text("  first appears in this version", style="dim"))
     return Group(*parts)
 
 
-def blame_view(graph: Lineage, documents: list[Document], origins: list[tuple[str, int]]) -> RenderableType:
-    """Each paragraph of the newest version with the version where its current wording first appeared."""
-    table = Table(title="Where each paragraph's wording first appeared", title_justify="left", show_edge=False)
-    table.add_column("paragraph", no_wrap=True)
-    table.add_column("since", no_wrap=True)
-    table.add_column("opening words", overflow="ellipsis", no_wrap=True, ratio=1)
-    newest = documents[-1]
-    for paragraph_id, origin in origins:
-        paragraph = newest.find(paragraph_id)
-        words = " ".join((paragraph.text if paragraph else "").split()[:12])
-        table.add_row(paragraph_id, version_name(graph, origin), words)
+def blame_view(graph: Lineage, entries: list[BlameEntry]) -> RenderableType:
+    """Each paragraph (or sentence) of the newest version with the version where its current wording first
+    appeared."""
+    table = Table(title="Where the current wording first appeared", title_justify="left", show_edge=False)
+    table.add_column("paragraph", no_wrap=True, min_width=4)
+    table.add_column("since", no_wrap=True, min_width=8, max_width=40, overflow="ellipsis")
+    table.add_column("text", overflow="fold", ratio=1, min_width=20)
+    newest = len(graph.documents) - 1
+    previous = None
+    for entry in entries:
+        since = Text(f"{entry.since + 1}. {version_name(graph, entry.since)}")
+        if entry.since == newest:
+            since.stylize("bold")
+        table.add_row(entry.paragraph if entry.paragraph != previous else "", since, entry.text)
+        previous = entry.paragraph
     return table
