@@ -362,7 +362,7 @@ def lineage(
     if (paragraph is not None or blame) and output_format is not LineageFormat.text:
         _fail("--paragraph and --blame are views of the text format; --format json gives the whole graph")
     with _trouble_is_exit_2():
-        from unres.lineage import appearances, lineage_of, sort_by_date, table
+        from unres.lineage import appearances, incoming_links, lineage_of, sort_by_date, table
         from unres.lineage import blame as blame_of
         from unres.models import AlignOptions
 
@@ -387,7 +387,9 @@ def lineage(
         elif output_format is LineageFormat.html:
             from unres.render.lineage_html import lineage_html
 
-            histories = {p.id: appearances(graph, documents, p.id) for p in documents[-1].all_paragraphs()}
+            incoming = incoming_links(graph)
+            newest = documents[-1].all_paragraphs()
+            histories = {p.id: appearances(graph, documents, p.id, incoming) for p in newest}
             page = lineage_html(graph, documents, table(graph), blame_of(graph, documents), histories)
             _emit_text(page, output, files)
         else:

@@ -187,14 +187,25 @@ class Step:
     similarity: float
 
 
-def history(graph: Lineage, paragraph_id: str, document: int | None = None) -> list[Step]:
-    """The paragraph's earlier appearances, newest first, by following links backwards from (document, id) (the
-    newest version by default). A step that gathers several paragraphs (a merge) follows all of them; where they
-    come from different versions, the nearest is followed."""
-    document = len(graph.documents) - 1 if document is None else document
-    incoming: dict[tuple[int, str], list[LineageLink]] = defaultdict(list)
+Incoming = dict[tuple[int, str], list[LineageLink]]
+
+
+def incoming_links(graph: Lineage) -> Incoming:
+    """Each node's links from earlier versions: build once to walk many histories."""
+    incoming: Incoming = defaultdict(list)
     for link in graph.links:
         incoming[(link.to.document, link.to.id)].append(link)
+    return incoming
+
+
+def history(
+    graph: Lineage, paragraph_id: str, document: int | None = None, incoming: Incoming | None = None
+) -> list[Step]:
+    """The paragraph's earlier appearances, newest first, by following links backwards from (document, id) (the
+    newest version by default). A step that gathers several paragraphs (a merge) follows all of them; where they
+    come from different versions, the nearest is followed. Pass `incoming_links(graph)` when walking many."""
+    document = len(graph.documents) - 1 if document is None else document
+    incoming = incoming_links(graph) if incoming is None else incoming
     steps: list[Step] = []
     frontier = [(document, paragraph_id)]
     while frontier:
@@ -213,22 +224,25 @@ def history(graph: Lineage, paragraph_id: str, document: int | None = None) -> l
 def table(graph: Lineage) -> list[list[LineageCell | None]]:
     """One row per paragraph of the newest version, one cell per version (None where it had no ancestor there)."""
     newest = len(graph.documents) - 1
+    incoming = incoming_links(graph)
     rows = []
     for paragraph_id in graph.documents[newest].paragraphs:
         row: list[LineageCell | None] = [None] * len(graph.documents)
         row[newest] = LineageCell(id=paragraph_id, kind="unchanged")
-        for step in history(graph, paragraph_id):
+        for step in history(graph, paragraph_id, incoming=incoming):
             row[step.document] = LineageCell(id="+".join(step.ids), kind=step.kind)
         rows.append(row)
     return rows
 
 
-def appearances(graph: Lineage, documents: list[Document], paragraph_id: str) -> list[LineageStep]:
+def appearances(
+    graph: Lineage, documents: list[Document], paragraph_id: str, incoming: Incoming | None = None
+) -> list[LineageStep]:
     """The history of one paragraph of the newest version, newest first, each step with the word-level redline from
     that appearance to the next one."""
     later_ids, later = [paragraph_id], len(documents) - 1
     result = []
-    for step in history(graph, paragraph_id):
+    for step in history(graph, paragraph_id, incoming=incoming):
         change = Change(
             kind=step.kind,
             old=list(step.ids),
@@ -247,10 +261,12 @@ def blame(graph: Lineage, documents: list[Document], by: BlameUnit = "paragraph"
     `by='sentence'`, the same for each sentence of the chapeau and of every sub-paragraph: while the sentence stands
     inside the earlier text. Typography, spacing, labels and the closing punctuation mark are not wording."""
     newest = len(documents) - 1
+    incoming = incoming_links(graph)
+    texts = [{p.id: p.full_text() for p in doc.all_paragraphs()} for doc in documents]
     entries = []
     for paragraph in documents[newest].all_paragraphs():
-        steps = history(graph, paragraph.id)
-        ancestors = [_comparable(_text(documents[step.document], step.ids)) for step in steps]
+        steps = history(graph, paragraph.id, incoming=incoming)
+        ancestors = [_comparable(" ".join(texts[step.document][i] for i in step.ids)) for step in steps]
         pieces = _sentences(paragraph) if by == "sentence" else [paragraph.full_text()]
         for piece in pieces:
             wording = _comparable(piece)
