@@ -71,10 +71,15 @@ def pdf_to_text(data: bytes, name: str) -> str:
     if not any(word.text.strip() for word in words):
         raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
     body = Counter(round(word.size, 1) for word in words).most_common(1)[0][0]
+    pages = [
+        _without_furniture(page, height, first=number == 0)
+        for number, (page, (_, height)) in enumerate(zip(pages, sizes, strict=True))
+    ]
+    margin = _left_edge([line for page in pages for line in _group_lines(page, body)], body)
     read: list[_Page] = []
     carried: _Note | None = None  # the last footnote so far, which the next page's footnote area may continue
-    for number, (page_words, (width, height), page_rules) in enumerate(zip(pages, sizes, rules, strict=True)):
-        page = _page(page_words, width, height, page_rules, body, first=number == 0, carried=carried)
+    for page_words, (width, height), page_rules in zip(pages, sizes, rules, strict=True):
+        page = _page(page_words, width, height, page_rules, body, margin, carried)
         read.append(page)
         carried = page.notes[-1] if page.notes else carried
     out: list[str] = []
@@ -143,19 +148,22 @@ def _page(
     height: float,
     rules: list[float],
     body: float,
-    *,
-    first: bool,
+    margin: float,
     carried: _Note | None,
 ) -> _Page:
-    kept = [
+    rule = _rule(words, rules, height)
+    main = [word for word in words if rule is None or word.bottom <= rule]
+    notes = [word for word in words if rule is not None and word.top > rule and not _is_rule(word)]
+    return _Page(body=_body(main, width, body, margin), notes=_notes(notes, body, carried))
+
+
+def _without_furniture(words: list[_Word], height: float, *, first: bool) -> list[_Word]:
+    """Leave out the running header (except on the first page), the footer and anything in a barcode font."""
+    return [
         word
         for word in words
         if not word.barcode and word.top <= height - _MARGIN_BOTTOM and (first or word.top >= _MARGIN_TOP)
     ]
-    rule = _rule(kept, rules, height)
-    main = [word for word in kept if rule is None or word.bottom <= rule]
-    notes = [word for word in kept if rule is not None and word.top > rule and not _is_rule(word)]
-    return _Page(body=_body(main, width, body), notes=_notes(notes, body, carried))
 
 
 def _is_rule(word: _Word) -> bool:
@@ -172,11 +180,11 @@ def _rule(words: list[_Word], drawn: list[float], height: float) -> float | None
 # --- the body: columns, lines, paragraphs -----------------------------------------------------------------------
 
 
-def _body(words: list[_Word], width: float, body: float) -> list[str]:
+def _body(words: list[_Word], width: float, body: float, margin: float) -> list[str]:
     out: list[str] = []
     previous_bottom: float | None = None
     open_italic = False  # the line before ended inside its opening italic run
-    for line, left in _reading_order(words, width, body):
+    for line, left in _reading_order(words, width, body, margin):
         if line is None:  # a change of column: the text flows on
             previous_bottom = None
             continue
@@ -191,32 +199,38 @@ def _body(words: list[_Word], width: float, body: float) -> list[str]:
     return out
 
 
-def _reading_order(words: list[_Word], width: float, body: float) -> list[tuple[list[_Word] | None, float]]:
-    """Lines in reading order with the left edge of their column; `None` marks a move to the next column."""
+def _reading_order(
+    words: list[_Word], width: float, body: float, margin: float
+) -> list[tuple[list[_Word] | None, float]]:
+    """Lines in reading order with the left edge of their column (`margin`, the document's, for a page in one
+    column); `None` marks a move to the next column."""
     gutter = _gutter(words, width, body)
     if gutter is None:
-        lines = _group_lines(words, body)
-        return [(line, _left_edge(lines, body)) for line in lines]
+        return [(line, margin) for line in _group_lines(words, body)]
     start, end = gutter
-    spanning = [word for word in words if word.x0 < end and word.x1 > start]
-    spanning_lines = _group_lines(spanning, body)
-    spanning_ids = {id(word) for word in spanning}
-    rest = [word for word in words if id(word) not in spanning_ids]
     order: list[tuple[list[_Word] | None, float]] = []
-    bands = [min(w.top for w in line) for line in spanning_lines] + [float("inf")]
-    ceiling = float("-inf")
-    for band, line in zip(bands, [*spanning_lines, None], strict=True):
-        block = [word for word in rest if ceiling <= word.top < band]
-        for side in ([w for w in block if w.x1 <= start], [w for w in block if w.x0 >= end]):
+    block: list[list[_Word]] = []
+
+    def flush() -> None:
+        for side in (
+            [w for line in block for w in line if w.x1 <= start],
+            [w for line in block for w in line if w.x0 >= end],
+        ):
             side_lines = _group_lines(side, body)
             if side_lines:
                 if order:
                     order.append((None, 0.0))
                 left = _left_edge(side_lines, body)
                 order.extend((side_line, left) for side_line in side_lines)
-        if line is not None:
-            order.append((line, _left_edge(spanning_lines, body)))
-        ceiling = band
+        block.clear()
+
+    for line in _group_lines(words, body):
+        if any(word.x0 < end and word.x1 > start for word in line):  # spans the gutter: a heading over both
+            flush()
+            order.append((line, margin))
+        else:
+            block.append(line)
+    flush()
     return order
 
 
@@ -232,7 +246,7 @@ def _gutter(words: list[_Word], width: float, body: float) -> tuple[float, float
         if best is None or crossing < best[0]:
             best = (crossing, x)
         x += 2.0
-    if best is None or best[0] > len(lines) // 10:
+    if best is None or best[0] > len(lines) // 4:  # headings over both columns cross it
         return None
     start, end = best[1], best[1] + _GUTTER
     left = sum(1 for line in lines if all(w.x1 <= start for w in line))
@@ -244,11 +258,15 @@ def _gutter(words: list[_Word], width: float, body: float) -> tuple[float, float
 
 
 def _left_edge(lines: list[list[_Word]], body: float) -> float:
-    """The most common start of a body-size line: the column's left margin."""
+    """The left margin: the leftmost start shared by a good part of the body-size lines (a few lines further left,
+    such as the session and agenda item on the first page, are not the margin; the most common start may be the
+    indent when paragraphs are short)."""
     starts = Counter(round(line[0].x0) for line in lines if abs(line[0].size - body) < 0.5)
-    if not starts:
-        return min((line[0].x0 for line in lines), default=0.0)
-    return float(starts.most_common(1)[0][0])
+    enough = max(3, sum(starts.values()) * 15 // 100)
+    shared = [start for start, count in starts.items() if count >= enough]
+    if shared or starts:
+        return float(min(shared) if shared else starts.most_common(1)[0][0])
+    return min((line[0].x0 for line in lines), default=0.0)
 
 
 def _group_lines(words: list[_Word], body: float) -> list[list[_Word]]:
