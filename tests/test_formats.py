@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pdf_writer import Page, pdf_bytes
-from unres import check, parse_file
+from unres import InputError, check, parse_file
 from unres.cli import app
 from unres.formats import detect
 from unres.formats.pdf import pdf_to_text
@@ -392,3 +392,11 @@ def test_a_page_in_one_column_with_a_gap_between_words_is_not_read_as_two_column
     page.text(L, 70, "United Nations").text(430, 70, "A/RES/99/1")
     lines = [line for line in pdf_to_text(pdf_bytes([page]), "one.pdf").splitlines() if line.strip()]
     assert lines[0] == "United Nations A/RES/99/1"
+
+
+def test_the_library_takes_the_format_too(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("<p>The General Assembly,</p><p><i>Recalling</i> its work,</p>", encoding="utf-8")
+    assert parse_file(path, format="html").paragraphs[0].opening == "Recalling"
+    with pytest.raises(InputError, match="unknown input format 'odt'"):
+        parse_file(path, format="odt")  # type: ignore[arg-type]

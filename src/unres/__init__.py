@@ -72,10 +72,12 @@ def parse_file(
     *,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: Format | None = None,
+    format: Format | None = None,
 ) -> Document:
-    """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`)."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, input_format=input_format)
+    """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`), the format found from
+    the file's first bytes unless `format` ('text', 'pdf', 'docx', 'html') says. A Word file's tracked changes are
+    among the Document's warnings."""
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format)
     document = parse_text(source.text, source=source.name)
     if source.warnings:
         document.warnings[:0] = list(source.warnings)

@@ -440,7 +440,7 @@ def _parse(file: str, max_size: int, from_format: InputFormat | None = None) -> 
     from unres import parse_file
 
     forced = from_format.value if from_format is not None else None
-    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size, input_format=forced)  # type: ignore[arg-type]
+    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size, format=forced)  # type: ignore[arg-type]
 
 
 def _warn_unstructured(*documents: Document) -> None:

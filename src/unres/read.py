@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from unres.errors import InputError
-from unres.formats import Format, detect
+from unres.formats import FORMATS, Format, detect
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN_NAME = "-"
@@ -36,10 +36,13 @@ def read_source(
     *,
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: Format | None = None,
+    format: Format | None = None,
 ) -> Source:
     """Read `path` (or `stdin` when path is '-'): a PDF, Word or HTML file is converted to text (the format found
-    from its first bytes unless `input_format` says), anything else decoded as UTF-8, UTF-16 or cp1252."""
+    from its first bytes unless `format` says: 'text', 'pdf', 'docx' or 'html'), anything else decoded as UTF-8,
+    UTF-16 or cp1252."""
+    if format is not None and format not in FORMATS:
+        raise InputError(f"unknown input format {format!r} (known: {', '.join(FORMATS)})")
     name = str(path)
     if name == STDIN_NAME:
         if stdin is None:
@@ -52,7 +55,7 @@ def read_source(
         raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (see --max-size)")
     if not data.strip():
         raise InputError(f"{name}: is empty")
-    found = input_format or detect(data)
+    found = format or detect(data)
     if found == "pdf":
         from unres.formats.pdf import pdf_to_text
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import zipfile
 from io import BytesIO
-from typing import Literal
+from typing import Literal, get_args
 
 Format = Literal["text", "pdf", "docx", "html"]
+FORMATS: tuple[Format, ...] = get_args(Format)
 
 
 def detect(data: bytes) -> Format:
