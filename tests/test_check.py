@@ -24,7 +24,7 @@ from layouts import LAYOUTS
 
 runner = CliRunner()
 MD, TXT = str(SEEDS["ecosoc-2006-27-md"]), str(SEEDS["ecosoc-2006-27-pdftotext"])
-SCHEMA = Path(__file__).resolve().parent.parent / "src" / "unres" / "schemas" / "check.schema.json"
+SCHEMA = Path(__file__).resolve().parent.parent / "unres" / "schemas" / "check.schema.json"
 
 
 def marked(excerpt: Excerpt | None) -> str | None:

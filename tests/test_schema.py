@@ -14,13 +14,13 @@ from unres.cli import SchemaName, app
 
 from conftest import SEEDS
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "src" / "unres" / "schemas"
+SCHEMAS = Path(__file__).resolve().parent.parent / "unres" / "schemas"
 runner = CliRunner()
 
 
 @pytest.mark.parametrize("name", [name.value for name in SchemaName])
 def test_published_schema_matches_the_models(name: str) -> None:
-    """A change to a model must come with the regenerated schema file: `unres schema NAME > src/unres/schemas/…`."""
+    """A change to a model must come with the regenerated schema file: `unres schema NAME > unres/schemas/…`."""
     result = runner.invoke(app, ["schema", name])
     assert result.exit_code == 0
     assert result.stdout == (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")

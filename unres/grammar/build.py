@@ -1,48 +1,16 @@
-"""Stage 2: decoded text becomes a `Document`.
-
-The passes, in order: split and clean lines (`lines`), find the author line and read the header (`header`), name
-running headers, collect footnote texts (`footnotes`), assemble paragraphs (`structure`), then build the model here:
-ids, clean texts, opening phrases, footnote marks, and the record of everything set aside.
-"""
+"""Assemble the model: drafts of paragraphs become `Paragraph`s with ids, clean texts, opening phrases and
+footnote marks; every line that is not resolution text is recorded as set aside, with its reason."""
 
 from __future__ import annotations
 
 import re
 
-from unres.models import (
-    Annex,
-    Document,
-    Footnote,
-    FootnoteRef,
-    Paragraph,
-    SetAside,
-    SetAsideReason,
-)
-from unres.parse.footnotes import collect_footnotes, read_marks
-from unres.parse.header import Header, find_author, read_header, read_metadata
-from unres.parse.lines import (
-    ITALIC_CLOSE,
-    ITALIC_OPEN,
-    Kind,
-    Line,
-    mark_running_headers,
-    plain,
-    split_lines,
-    strip_marks,
-)
-from unres.parse.structure import (
-    AnnexDraft,
-    Draft,
-    Structure,
-    opening_phrase,
-    read_structure,
-    starts_operative_verb,
-    starts_preambular,
-)
+from unres.grammar.footnotes import read_marks
+from unres.grammar.header import Header
+from unres.grammar.lines import ITALIC_CLOSE, ITALIC_OPEN, Kind, Line, plain, strip_marks
+from unres.grammar.structure import AnnexDraft, Draft, Structure, opening_phrase
+from unres.models import Annex, Footnote, FootnoteRef, Paragraph, SetAside, SetAsideReason
 
-__all__ = ["parse_text"]
-
-_FIRST_NUMBER = re.compile(r"^1\.(?:\s|$)")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SPACES = re.compile(r"\s+")
 
@@ -56,63 +24,7 @@ _SET_ASIDE_REASONS: dict[Kind, SetAsideReason] = {
 }
 
 
-def parse_text(text: str, source: str | None = None) -> Document:
-    """Parse one rendering of a resolution (any of the text layouts unres knows) into a Document."""
-    lines = split_lines(text)
-    author = find_author(lines, _looks_like_start)
-    start = author + 1 if author is not None else _first_paragraph(lines)
-    header = read_header(lines, start if start is not None else len(lines), author)
-    body_start = start if start is not None else len(lines)
-    mark_running_headers(lines, [header.title or "", header.printed_title or ""], body_start)
-    found_footnotes = collect_footnotes(lines)
-    structure = read_structure(lines, body_start, header.title)
-    structured = bool(structure.paragraphs or structure.annexes)
-    warnings = [*header.warnings, *found_footnotes.warnings, *structure.warnings]
-    if not structured:
-        structure = _plain_structure(lines)
-        warnings.insert(
-            0,
-            "no resolution structure found (no author line such as 'The General Assembly,', no numbered or "
-            "preambular paragraphs): read as plain paragraphs",
-        )
-        header = Header(title=header.title if structure.paragraphs else None)
-    elif author is None:
-        warnings.insert(0, "no author line (such as 'The General Assembly,') found")
-    read_metadata(structure.trailer, header)
-
-    builder = _Builder(lines, {n: d.text for n, d in found_footnotes.footnotes.items()})
-    paragraphs, annexes, footnotes = builder.build(structure.paragraphs, structure.annexes)
-    warnings.extend(builder.warnings)
-    return Document(
-        source=source,
-        structured=structured,
-        symbol=header.symbol,
-        number=header.number,
-        title=header.title,
-        body=header.body,
-        sponsors=header.sponsors,
-        metadata=header.metadata,
-        paragraphs=paragraphs,
-        annexes=annexes,
-        footnotes=footnotes,
-        closing=structure.closing,
-        warnings=warnings,
-        set_aside=_set_aside(lines, header, author, body_start if structured else 0, structure),
-    )
-
-
-def _looks_like_start(text: str) -> bool:
-    return starts_preambular(text) or bool(_FIRST_NUMBER.match(text)) or starts_operative_verb(text)
-
-
-def _first_paragraph(lines: list[Line]) -> int | None:
-    for index, line in enumerate(lines):
-        if line.kind is Kind.TEXT and (_FIRST_NUMBER.match(line.text) or starts_preambular(line.text)):
-            return index
-    return None
-
-
-def _plain_structure(lines: list[Line]) -> Structure:
+def plain_structure(lines: list[Line]) -> Structure:
     """Without resolution structure, every block of text between blank lines is a paragraph."""
     drafts: list[Draft] = []
     current: Draft | None = None
@@ -127,7 +39,7 @@ def _plain_structure(lines: list[Line]) -> Structure:
     return Structure(drafts, [], None, [], [])
 
 
-class _Builder:
+class Builder:
     """Turns drafts into models: ids, clean texts, opening phrases and footnote marks.
 
     Marks are read over all texts at once, in reading order, because their numbering runs through the document.
@@ -271,7 +183,7 @@ class _Builder:
         return re.sub(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)", join, text)
 
 
-def _set_aside(
+def set_aside(
     lines: list[Line], header: Header, author: int | None, body_start: int, structure: Structure
 ) -> list[SetAside]:
     """Every line that is not resolution text, with the reason, so a reader can check nothing was lost."""

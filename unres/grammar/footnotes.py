@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from unres.parse.lines import MARK_CLOSE, MARK_OPEN, SYMBOL_RE, Kind, Line
-from unres.parse.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS
+from unres.grammar.lines import MARK_CLOSE, MARK_OPEN, SYMBOL_RE, Kind, Line
+from unres.grammar.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS
 
 _NUMBERED_TEXT = re.compile(
     r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"

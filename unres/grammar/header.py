@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from unres.grammar.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
 from unres.models import Metadata
-from unres.parse.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
 
 _KNOWN_BODIES = (
     r"General Assembly|Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council"

@@ -13,13 +13,9 @@ The library does everything the command line does:
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import BinaryIO
-
 from unres.align import align
 from unres.check import check
 from unres.errors import ExitCode, InputError, UnresError
-from unres.formats import Format
 from unres.lineage import lineage_of as lineage
 from unres.models import (
     Alignment,
@@ -35,8 +31,8 @@ from unres.models import (
     Lineage,
     Paragraph,
 )
-from unres.parse import parse_text
-from unres.read import DEFAULT_MAX_BYTES, Source, read_source
+from unres.parse import parse_file, parse_text
+from unres.read import Source, read_source
 
 __version__ = "0.1.0"
 
@@ -66,19 +62,3 @@ __all__ = [
     "read_source",
 ]
 
-
-def parse_file(
-    path: str | Path,
-    *,
-    stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    format: Format | None = None,
-) -> Document:
-    """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`), the format found from
-    the file's first bytes unless `format` ('text', 'pdf', 'docx', 'html') says. A Word file's tracked changes are
-    among the Document's warnings."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format)
-    document = parse_text(source.text, source=source.name)
-    if source.warnings:
-        document.warnings[:0] = list(source.warnings)
-    return document

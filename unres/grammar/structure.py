@@ -16,15 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from unres.models import Closing, ParagraphKind
-from unres.parse.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, Kind, Line, plain
-from unres.parse.vocabulary import (
+from unres.grammar.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, Kind, Line, plain
+from unres.grammar.vocabulary import (
     ADVERBS,
     NUMBER_TAKING_WORDS,
     OPENING_TAILS,
     OPERATIVE_VERBS,
     PREAMBULAR_OPENERS,
 )
+from unres.models import Closing, ParagraphKind
 
 _NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|$)(.*)$")
 _SUB_LABEL = re.compile(r"^\(([a-z]{1,3})\)(?:\s+|$)(.*)$")
