@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
+from unres.grammar.lines import SYMBOL_RE
 from unres.models import Document, Paragraph
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -121,7 +122,7 @@ def pdftotext(doc: Document, width: int = 72, page_lines: int = 30) -> str:
     for start in range(0, len(body), page_lines):
         chunk = body[start : start + page_lines]
         if page > 1:  # running header: the symbol, and on even pages the title too
-            out += [f"\f{doc.symbol or 'A/RES/00/0'}", ""]
+            out += [f"\f{_series_symbol(doc)}", ""]
             if page % 2 == 0 and doc.title:
                 out += [doc.title, ""]
         out += [line for line, _ in chunk]
@@ -152,7 +153,7 @@ def pymupdf(doc: Document) -> str:
     """PyMuPDF text: YAML front matter, numbers on their own lines, trailing spaces."""
     out = [
         "---",
-        f"symbol: {doc.symbol or 'A/RES/00/0'}",
+        f"symbol: {_series_symbol(doc)}",
         f'title: "{(doc.title or "").replace(chr(34), "")} :"',
         "---",
         "",
@@ -174,3 +175,9 @@ def pymupdf(doc: Document) -> str:
 
 
 LAYOUTS = {"markdown": markdown, "word_export": word_export, "pdftotext": pdftotext, "pymupdf": pymupdf}
+
+
+def _series_symbol(doc: Document) -> str:
+    """The symbol a page header prints: a document series symbol ('A/RES/58/137'); a resolution known only by its
+    number ('Resolution 5/2') is printed in a report under the report's symbol, here a stand-in."""
+    return doc.symbol if doc.symbol and SYMBOL_RE.fullmatch(doc.symbol) else "A/RES/00/0"

@@ -25,7 +25,7 @@ EXPECTED = {
     "ecosoc-2006-27-pdftotext": ("E/RES/2006/27", "The Economic and Social Council", (20, 18, 17, 0, 0)),
     "ga-61-180-draft": ("A/C.3/61/L.7/Rev.1", "The General Assembly", (11, 19, 0, 0, 7)),
     "cop-5-2": (
-        None,
+        "Resolution 5/2",  # a Conference of the Parties has no document series: the resolution as headed
         "The Conference of the Parties to the United Nations Convention against Transnational Organized Crime",
         (11, 18, 12, 0, 7),
     ),

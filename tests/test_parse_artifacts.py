@@ -158,6 +158,14 @@ def test_a_number_on_its_own_line_opens_the_paragraph_under_it() -> None:
 # --- encodings: what read.py does, tested, not changed ------------------------------------------------------------
 
 _TEXT = "The General Assembly,\n\nRecalling the café’s “role”,\n\n1. Décide d’agir.\n"
+# Another 8-bit encoding decodes as cp1252 without an error, into mojibake: it must be refused, not read.
+_RUSSIAN = "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию о Чернобыле,\n\n1. постановляет продолжить.\n"
+_GREEK = "Η Γενική Συνέλευση,\n\nΥπενθυμίζοντας το ψήφισμά της,\n\n1. Αποφασίζει να συνεχίσει.\n"
+
+
+def test_a_western_text_whose_words_are_all_accented_letters_now_and_then_is_still_cp1252() -> None:
+    text = "L’Assemblée générale a été saisie; où en est-on à Genève? Côte d’Ivoire, São Tomé, déjà vu.\n"
+    assert decode_bytes(text.encode("cp1252")).text == text
 
 
 @pytest.mark.parametrize(
@@ -193,8 +201,11 @@ def test_every_encoding_reads_to_the_same_document(tmp_path: Path, encoded: byte
         (lambda tmp: _write(tmp / "binary.bin", bytes(range(256)) * 8), "binary"),
         (lambda tmp: _write(tmp / "empty.txt", b""), "is empty"),
         (lambda tmp: _write(tmp / "blank.txt", b" \n\n \t\n"), "is empty"),
+        (lambda tmp: _write(tmp / "koi8.txt", _RUSSIAN.encode("koi8-r")), "not UTF-8, UTF-16 or cp1252"),
+        (lambda tmp: _write(tmp / "cp1251.txt", _RUSSIAN.encode("cp1251")), "not UTF-8, UTF-16 or cp1252"),
+        (lambda tmp: _write(tmp / "greek.txt", _GREEK.encode("iso8859-7")), "not UTF-8, UTF-16 or cp1252"),
     ],
-    ids=["missing", "directory", "binary", "empty", "blank"],
+    ids=["missing", "directory", "binary", "empty", "blank", "koi8-r", "cp1251", "iso8859-7"],
 )
 def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path: Path, make: object, message: str) -> None:
     assert callable(make)

@@ -119,6 +119,7 @@ SetAsideReason = Literal[
     "front-matter",
     "metadata",
     "sponsors",
+    "star-note",
     "markup",
     "unassigned",
 ]

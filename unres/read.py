@@ -7,6 +7,7 @@ empty file, unknown encoding, file too large) is caught once, with a one-line me
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -116,9 +117,29 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "cp1252"
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise InputError(f"{name}: not valid UTF-8, UTF-16 or cp1252 text") from None
+    if _reads_as_another_alphabet(text):
+        raise InputError(
+            f"{name}: not UTF-8, UTF-16 or cp1252 text (read as cp1252 its words are all accented letters: another "
+            "8-bit encoding such as KOI8-R, cp1251 or ISO 8859-7?); convert it to UTF-8"
+        )
+    return text, "cp1252"
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A text in Western European languages has words such as 'été' made of accented letters alone, but only a few; in
+# KOI8-R or cp1251 read as cp1252 nearly every word with a byte above 127 is one.
+_FOREIGN_WORDS_SHARE = 0.5
+_FOREIGN_WORDS_LEAST = 3
+
+
+def _reads_as_another_alphabet(text: str) -> bool:
+    """Text of another 8-bit encoding decodes as cp1252 without error, into words of Latin-1 letters alone."""
+    accented = [word for word in _LETTER_RUN.findall(text[:65536]) if not word.isascii()]
+    foreign = [word for word in accented if len(word) >= 3 and not any(char.isascii() for char in word)]
+    return len(foreign) >= _FOREIGN_WORDS_LEAST and len(foreign) >= _FOREIGN_WORDS_SHARE * len(accented)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

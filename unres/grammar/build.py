@@ -21,6 +21,7 @@ _SET_ASIDE_REASONS: dict[Kind, SetAsideReason] = {
     Kind.SEPARATOR: "separator",
     Kind.JUNK: "document-system",
     Kind.FRONT_MATTER: "front-matter",
+    Kind.STAR_NOTE: "star-note",
 }
 
 
@@ -68,16 +69,16 @@ class Builder:
         prepared = [self._prepare(draft.text) for draft, _ in order]
         marked = read_marks([text for text, _ in prepared], set(self.footnote_texts))
         cleaned = {
-            paragraph_id: (_SPACES.sub(" ", plain(text)).strip(), opening, refs)  # a mark too long to be one: digits
-            for (_, paragraph_id), (_, opening), (text, refs) in zip(order, prepared, marked, strict=True)
+            id(draft): (paragraph_id, _SPACES.sub(" ", plain(text)).strip(), opening, refs)  # a long mark: digits
+            for (draft, paragraph_id), (_, opening), (text, refs) in zip(order, prepared, marked, strict=True)
         }
-        result = [self._paragraph(draft, paragraph_id, cleaned) for draft, paragraph_id in top]
+        result = [self._paragraph(draft, cleaned) for draft, _ in top]
         built_annexes = [
             Annex(
                 id=annex_id,
                 heading=draft.heading,
                 title=_SPACES.sub(" ", plain(" ".join(draft.title_parts))).strip() or None,
-                paragraphs=[self._paragraph(d, i, cleaned) for d, i in group],
+                paragraphs=[self._paragraph(d, cleaned) for d, _ in group],
             )
             for draft, annex_id, group in zip(annexes, annex_ids, annex_top, strict=True)
         ]
@@ -112,22 +113,27 @@ class Builder:
         return f"{short}{counters[short]}"
 
     def _walk(self, draft: Draft, paragraph_id: str) -> list[tuple[Draft, str]]:
+        """The paragraph and its sub-paragraphs in reading order, each with its id; a label repeated under one parent
+        (a rendering that restarts a list without nesting it) gets a prime, as a repeated top-level number does."""
         pairs = [(draft, paragraph_id)]
+        seen: set[str] = set()
         for position, child in enumerate(draft.children, start=1):
-            pairs.extend(self._walk(child, self._child_id(paragraph_id, child, position)))
+            base = f"{paragraph_id}({child.label})" if child.label else f"{paragraph_id}[{position}]"
+            child_id = base
+            while child_id in seen:
+                child_id += "'"
+            if child_id != base:
+                self.warnings.append(f"sub-paragraph {base} appears twice; the second is {child_id}")
+            seen.add(child_id)
+            pairs.extend(self._walk(child, child_id))
         return pairs
-
-    @staticmethod
-    def _child_id(parent_id: str, child: Draft, position: int) -> str:
-        return f"{parent_id}({child.label})" if child.label else f"{parent_id}[{position}]"
 
     def _paragraph(
         self,
         draft: Draft,
-        paragraph_id: str,
-        cleaned: dict[str, tuple[str, str | None, list[tuple[str, int]]]],
+        cleaned: dict[int, tuple[str, str, str | None, list[tuple[str, int]]]],
     ) -> Paragraph:
-        text, opening_italic, refs = cleaned[paragraph_id]
+        paragraph_id, text, opening_italic, refs = cleaned[id(draft)]
         for mark, _ in refs:
             self.references.setdefault(mark, []).append(paragraph_id)
         is_top = draft.style in ("number", "plain")
@@ -141,10 +147,7 @@ class Builder:
             footnote_refs=[FootnoteRef(mark=mark, offset=offset) for mark, offset in refs],
             section=draft.section,
             line=draft.line,
-            subparagraphs=[
-                self._paragraph(child, self._child_id(paragraph_id, child, position), cleaned)
-                for position, child in enumerate(draft.children, start=1)
-            ],
+            subparagraphs=[self._paragraph(child, cleaned) for child in draft.children],
         )
 
     def _footnotes(self) -> list[Footnote]:
@@ -200,8 +203,7 @@ def set_aside(
             continue
         if reason is None and line.kind is Kind.TEXT:
             if index < body_start and index != author and line.number not in title_lines:
-                sponsors = bool(header.sponsors) and plain(line.text).startswith(header.sponsors[0])
-                reason = "sponsors" if sponsors else "metadata"
+                reason = "sponsors" if line.number in header.sponsor_lines else "metadata"
             elif line.number in trailer:
                 reason = "metadata"
         if reason is not None:

@@ -25,6 +25,10 @@ _ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?:[IVXLC]+|\d{1,2}))?\b")
 # Numbers in a footnote area may run a little past its lines (a footnote whose text is on another page).
 _ZONE_SLACK = 3
 _ENDS_SENTENCE = re.compile(r"[.;)\]”’\"]\s*$")
+# An asterisk glued to the word before it ("Egypt:* draft resolution", "Title*"): a star footnote's reference.
+_STAR_REFERENCE = re.compile(r"(?<=[^\s*])\*(?=\s|$)")
+# A star note runs on over at most this many wrapped lines ("* Any changes to the list of sponsors will be …").
+_STAR_NOTE_LINES = 3
 
 
 @dataclass
@@ -50,6 +54,7 @@ def collect_footnotes(lines: list[Line]) -> FootnoteResult:
     """Find every footnote text, turn its lines into Kind.FOOTNOTE, and return the texts by number."""
     footnotes: dict[int, FootnoteDraft] = {}
     warnings: list[str] = []
+    mark_star_notes(lines)
     has_form_feeds = any(line.page_break for line in lines)
     closing_seen = False
     index = 0
@@ -77,6 +82,34 @@ def collect_footnotes(lines: list[Line]) -> FootnoteResult:
     if pile is not None:
         _read_zone(lines[pile:], footnotes, warnings)
     return FootnoteResult(footnotes, warnings)
+
+
+def mark_star_notes(lines: list[Line]) -> None:
+    """The note of an asterisk printed after the sponsors, the symbol or the title ("* Any changes to the list of
+    sponsors will be reflected in the official record of the meeting.") is a footnote of the front matter, not of the
+    text. It is the line opened by '* ' at the head of a footnote area (or anywhere, when the rendering prints no
+    footnote rules), once a line before it carried the asterisk."""
+    has_rules = any(line.kind is Kind.SEPARATOR for line in lines)
+    referenced = False
+    previous: Line | None = None  # the last line that was not blank
+    for index, line in enumerate(lines):
+        if line.kind is Kind.TEXT and line.starred and referenced:
+            if not has_rules or (previous is not None and previous.kind is Kind.SEPARATOR):
+                _take_star_note(lines, index)
+        elif line.kind is Kind.TEXT and _STAR_REFERENCE.search(line.text):
+            referenced = True
+        if line.kind is not Kind.BLANK:
+            previous = line
+
+
+def _take_star_note(lines: list[Line], index: int) -> None:
+    lines[index].kind = Kind.STAR_NOTE
+    text = lines[index].text
+    for following in lines[index + 1 : index + _STAR_NOTE_LINES]:
+        if _ENDS_SENTENCE.search(text) or following.kind is not Kind.TEXT:
+            return
+        following.kind = Kind.STAR_NOTE
+        text = following.text
 
 
 def _end_pile_start(lines: list[Line], last: int) -> int | None:
@@ -401,7 +434,9 @@ def _numbers_a_reference(text: str, start: int) -> bool:
         return False
     found = _TOKEN_BEFORE.search(text[: start - 1])
     word = found.group(1) if found else ""
-    return "/" in word or word.lower().lstrip("(") in _ABBREVIATIONS
+    # A part of a reference lettered on its own ('GC(69)/RES/9 A.2', 'section B.3'): no sentence ends on one letter.
+    single_letter = len(word.lstrip("(")) == 1 and word[-1:].isalpha()
+    return "/" in word or word.lower().lstrip("(") in _ABBREVIATIONS or single_letter
 
 
 def _remove_spans(text: str, spans: list[tuple[int, int, int]]) -> tuple[str, list[tuple[str, int]]]:

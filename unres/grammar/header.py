@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from unres.grammar.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
+from unres.grammar.vocabulary import STATE_NAMES_WITH_AND
 from unres.models import Metadata
 
 _KNOWN_BODIES = (
@@ -32,10 +33,16 @@ _DISTR = re.compile(rf"Distr\.?:?\s*(General|Limited|Restricted)(?:\s*({_DATE}))
 _ADOPTED = re.compile(rf"(?:Resolution|Decision) adopted by the .+? on\s+({_DATE})", re.IGNORECASE | re.DOTALL)
 _ORIGINAL = re.compile(r"Original:\s*([A-Z][a-z]+)")
 _SESSION = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[a-z]+)?\s+(?:special\s+|regular\s+|resumed\s+)?session)\b")
-_AGENDA = re.compile(r"Agenda items?\s+(\d+(?:\s*\([a-z]\))?)")
+_AGENDA = re.compile(r"Agenda items?\s+(\d+(?:\s*\([a-z]{1,3}\))?)")
 _COMMITTEE = re.compile(r"^\[(?:on the report of|without reference to)")
 _SPONSORS = re.compile(
-    r"^(.+?):\s*(?:revised\s+)?(?:draft resolution|draft decision|resolution adopted by|decision adopted by)"
+    r"^(.+?):\*{0,3}\s*(?:revised\s+)?(?:draft resolution|draft decision|resolution adopted by|decision adopted by)"
+)
+_SUBMITTED_BY = re.compile(r"^(?:Revised\s+)?Draft (?:resolution|decision) submitted by (?:the\s+)?(.+?)\*{0,3}$")
+# A main committee named alone on a line of a draft's front matter ("First Committee").
+_COMMITTEE_LINE = re.compile(
+    r"^(?:(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee"
+    r"(?: \(Fourth Committee\))?)$"
 )
 _BODY_SYMBOL_PREFIX = {
     "General Assembly": "A/RES/",
@@ -52,6 +59,7 @@ class Header:
     title: str | None = None
     body: str | None = None
     sponsors: list[str] = field(default_factory=list)
+    sponsor_lines: list[int] = field(default_factory=list)  # source numbers of the lines naming the sponsors
     metadata: Metadata = field(default_factory=Metadata)
     title_lines: list[int] = field(default_factory=list)
     printed_title: str | None = None  # the title as this rendering prints it, when that is not `title`
@@ -89,8 +97,10 @@ def read_header(lines: list[Line], end: int, author_index: int | None) -> Header
     if catalogued_title and header.title != catalogued_title:
         _complete_title(header, catalogued_title)
     read_metadata([line for line in header_lines if line.number not in header.title_lines], header)
+    _read_sponsors(lines[:end], header)
     if header.symbol is None and header.number:
-        header.symbol = _derived_symbol(header, lines[:end])
+        # A body without a document series of its own (a Conference of the Parties) names it as it prints it.
+        header.symbol = _derived_symbol(header, lines[:end]) or f"Resolution {header.number}"
     return header
 
 
@@ -206,6 +216,8 @@ def _is_metadata_text(text: str) -> bool:
         _DISTR.search(text)
         or _COMMITTEE.match(text)
         or _SPONSORS.match(text)
+        or _SUBMITTED_BY.match(text)
+        or _COMMITTEE_LINE.match(text)
         or _AGENDA.search(text)
         or text.startswith(("Resolution adopted by", "Decision adopted by", "Original:"))
         or text == "United Nations"
@@ -238,8 +250,8 @@ def read_metadata(lines: list[Line], header: Header) -> None:
                     break
                 committee += " " + extra
             meta.committee = committee
-        if (found := _SPONSORS.match(text)) and not header.sponsors:
-            header.sponsors = _split_names(found.group(1))
+        elif _COMMITTEE_LINE.match(text) and meta.committee is None:
+            meta.committee = text
     for line in lines:
         if line.kind is Kind.SYMBOL and header.symbol is None:
             header.symbol = symbol_of_line(line.text)
@@ -254,9 +266,43 @@ def _date_after(text: str, position: int) -> str | None:
     return None
 
 
+def _read_sponsors(lines: list[Line], header: Header) -> None:
+    """The sponsor line ('Egypt:* draft resolution') and the lines of names wrapped above it, up to a blank line; or
+    'Draft resolution submitted by the President of the General Assembly'."""
+    block: list[Line] = []
+    for line in lines:
+        if line.kind is not Kind.TEXT:
+            block = [] if line.kind is Kind.BLANK else block
+            continue
+        block.append(line)
+        text = plain(line.text)
+        if found := _SPONSORS.match(text):
+            names = " ".join([*(plain(other.text) for other in block[:-1]), found.group(1)])
+            header.sponsors = _split_names(names)
+            header.sponsor_lines = [other.number for other in block]
+            return
+        if found := _SUBMITTED_BY.match(text):
+            header.sponsors = [found.group(1).strip()]
+            header.sponsor_lines = [line.number]
+            return
+
+
+_STATE_NAME = re.compile("|".join(re.escape(name) for name in sorted(STATE_NAMES_WITH_AND, key=len, reverse=True)))
+
+
 def _split_names(text: str) -> list[str]:
-    names = re.split(r",\s*|\s+and\s+", text)
-    return [name.strip() for name in names if name.strip()]
+    """Names are separated by commas and the last by 'and'; a State whose name holds 'and' ('Bosnia and
+    Herzegovina', 'United Kingdom of Great Britain and Northern Ireland') stays whole."""
+    kept: list[str] = []
+
+    def keep(found: re.Match[str]) -> str:
+        kept.append(found.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    protected = _STATE_NAME.sub(keep, re.sub(r"\s+", " ", text))
+    names = re.split(r",\s*(?:and\s+)?|\s+and\s+", protected)
+    restored = [re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m.group(1))], name).strip() for name in names]
+    return [name for name in restored if name]
 
 
 def _derived_symbol(header: Header, lines: list[Line]) -> str | None:

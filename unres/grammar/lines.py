@@ -28,7 +28,10 @@ SYMBOL = (
 SYMBOL_RE = re.compile(rf"\b{SYMBOL}\b")
 _SYMBOL_LINE = re.compile(rf"^(?:United Nations\s+)?({SYMBOL})\s*(?:\(E\))?$")
 
-_JOB_NUMBER = re.compile(r"^(?:\d{1,3}\s+)?(\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{1,3})?$|^(\d{2})\s(\d{5})$")
+# '06-57590', '2 06-57590' (page number first), '25-17125 (E) 031125' (a draft's DDMMYY date code after it).
+_JOB_NUMBER = re.compile(
+    r"^(?:\d{1,3}\s+)?(\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{1,3}|\s+\d{6})?$|^(\d{2})\s(\d{5})$"
+)
 _COMPACT_JOB_NUMBER = re.compile(r"^\d{7}$")
 _DATE_STAMP = re.compile(r"^\d{6}$")
 _BARCODE = re.compile(r"^\*\d{5,}\*$")
@@ -73,6 +76,7 @@ class Kind(Enum):
     FOOTNOTE = "footnote"  # a line that opens a footnote text: mark then text
     JUNK = "junk"  # document-system lines
     FRONT_MATTER = "front-matter"
+    STAR_NOTE = "star-note"  # the asterisk footnote of the symbol, title or sponsor line: not resolution text
 
 
 @dataclass
@@ -88,6 +92,7 @@ class Line:
     footnote_mark: str | None = None  # for Kind.FOOTNOTE: the mark, digits only
     removed: list[str] = field(default_factory=list)  # inline junk removed from this line
     facts: dict[str, str] = field(default_factory=dict)  # metadata found in junk (symbol, job number)
+    starred: bool = False  # the line opened with an asterisk and a space: a list marker, or an asterisk footnote
 
 
 def mark(number: str) -> str:
@@ -145,6 +150,7 @@ def clean_line(number: int, raw: str) -> Line:
     if _BARCODE.match(text):
         return Line(number, raw, text, Kind.FURNITURE, indent=indent, removed=removed)
     text = _MD_HEADING.sub("", text)
+    starred = text.startswith("* ")
     text = _LIST_MARKER.sub("", text)
     footnote_mark = None
     text = _IMPOSSIBLE_FOOTNOTE_DEF.sub(r"\1 ", text)
@@ -166,7 +172,7 @@ def clean_line(number: int, raw: str) -> Line:
     kind = _classify(text)
     if kind is Kind.TEXT and _all_furniture(raw):
         kind = Kind.FURNITURE
-    line = Line(number, raw, text, kind, indent=indent, removed=removed, facts=facts)
+    line = Line(number, raw, text, kind, indent=indent, removed=removed, facts=facts, starred=starred)
     if footnote_mark is not None:
         line.kind = Kind.FOOTNOTE
         line.footnote_mark = footnote_mark

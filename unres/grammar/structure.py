@@ -26,7 +26,8 @@ from unres.grammar.vocabulary import (
 )
 from unres.models import Closing, ParagraphKind
 
-_NUMBER_LABEL = re.compile(r"^(\d{1,3})\.(?:\s+|$)(.*)$")
+# Up to five digits: a long text (a compiled list, a generated document) runs past paragraph 999.
+_NUMBER_LABEL = re.compile(r"^(\d{1,5})\.(?:\s+|$)(.*)$")
 _SUB_LABEL = re.compile(r"^\(([a-z]{1,3})\)(?:\s+|$)(.*)$")
 _HEADING_LABEL = re.compile(r"^([IVXL]{1,5}|[A-H])\.(?:\s+|$)(.*)$")
 _CLOSING = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b[\s,.]*(.*)$", re.IGNORECASE)
@@ -36,6 +37,8 @@ _DATE = re.compile(
 _ANNEX = re.compile(r"^(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b\.?\s*(.*)$")
 _CLAUSE_END = re.compile(f'[,;:.!?]\\s*(?:{MARK_OPEN}\\d+{MARK_CLOSE}|\\d{{1,3}})?\\s*[”’"]?\\s*$')
 _CLAUSE_TAIL = 40
+# A paragraph that lost its final comma before its footnote mark ('… the plan for 2022 1'): a number ends the text.
+_ENDS_WITH_MARK = re.compile(f"(?:\\s\\d{{1,3}}|{MARK_OPEN}\\d+{MARK_CLOSE})\\s*$")
 # Capitalised words a preambular participle addresses ("Urging Member States to …", "Inviting Governments …").
 _ADDRESSEES = frozenset({"Member", "States", "Governments", "Parties", "Heads", "United", "Member-States"})
 # How deep each style of list sits: a new list of a style opens under the deepest open item of a shallower one, so
@@ -254,6 +257,9 @@ class StructureReader:
         if self.part == "annex" and (annex := _ANNEX.match(plain(text))):
             self._start_annex(annex)
             return
+        if self._annex_heading_alone(text) and (annex := _ANNEX.match(plain(text))):
+            self._start_annex(annex)  # a draft prints no closing before its annex
+            return
         if self.part == "annex" and self.annexes[-1].title_open and not self._is_label(text):
             current = self.annexes[-1]
             if current.title_parts and self.gap:
@@ -309,7 +315,9 @@ class StructureReader:
             else:
                 self._open_top("preambular" if self.part == "preamble" else "operative", None, text)
             return
-        ended = ends_clause(current.tail)
+        ended = ends_clause(current.tail) or (
+            self.gap and bool(_ENDS_WITH_MARK.search(current.tail)) and starts_preambular(text, strict=True)
+        )
         in_list = current.style == "item" or current.tail.rstrip().endswith(":")
         upper = plain(text)[:1].isupper() or plain(text)[:1] in '“"‘'
         if self.part == "preamble":
@@ -330,6 +338,9 @@ class StructureReader:
             if in_list and ended and starts_preambular(text, strict=True):
                 self._open_top("preambular", None, text)
                 return
+        elif self._preamble_resumes(text, ended):
+            self._open_top("preambular", None, text)
+            return
         elif in_list and self.gap and upper and ended:
             self._open_item(text)
             return
@@ -344,6 +355,29 @@ class StructureReader:
             self._open_top("annex", None, text)
             return
         self._continue(text)
+
+    def _preamble_resumes(self, text: str, ended: bool) -> bool:
+        """An unnumbered paragraph that opened with an operative verb but ended with a comma, followed by a preambular
+        opening, was a preambular paragraph ('Welcomes the report …,' astray among them): the preamble goes on."""
+        top = self.stack[0]
+        if not (
+            self.part == "operative"
+            and top.kind == "operative"
+            and top.label is None
+            and len(self.paragraphs) >= 2
+            and self.gap
+            and ended
+            and plain(top.tail).rstrip(' ”’"').endswith(",")
+            and starts_preambular(text, strict=True)
+        ):
+            return False
+        top.kind = "preambular"
+        self.part = "preamble"
+        self.warnings.append(
+            f"a paragraph opening with an operative verb ('{' '.join(plain(top.text).split()[:2])} …') and ending "
+            "with a comma stands among preambular paragraphs: read as preambular"
+        )
+        return True
 
     def _lost_number(self, text: str) -> bool:
         """Between numbered operative paragraphs, a paragraph of its own that opens with an operative verb after a
@@ -463,6 +497,8 @@ class StructureReader:
         if style is None:
             return False
         depth = max(d for d in range(len(self.stack)) if _LEVEL[self.stack[d].style] < _LEVEL[style])
+        if len(self.stack) > 1 and plain(parent.tail).rstrip().endswith(":"):
+            depth = len(self.stack) - 1  # '(b) … and in that regard: (a) …': a new list under the item it ends
         self._attach(depth, Draft(parent.kind, label, style, [rest] if rest else []))
         return True
 
@@ -588,6 +624,19 @@ class StructureReader:
             self._start_annex(annex)
             return
         self.trailer.append(line)
+
+    def _annex_heading_alone(self, text: str) -> bool:
+        """'Annex' (or 'Annex II') alone on its line, after a gap, under an operative paragraph that ended with a full
+        stop: the annex of a draft, which prints no closing before it."""
+        found = _ANNEX.match(plain(text))
+        return (
+            found is not None
+            and not found.group(3)
+            and self.part == "operative"
+            and self.gap
+            and bool(self.stack)
+            and plain(self.stack[-1].tail).rstrip(' ”’"').endswith(".")
+        )
 
     def _start_annex(self, found: re.Match[str]) -> None:
         heading = found.group(1) + (f" {found.group(2)}" if found.group(2) else "")

@@ -351,3 +351,22 @@ NUMBER_FOLLOWERS = MONTHS | frozenset(
         "times",
     ]
 )
+
+
+# Member and observer States, and territories named in sponsor lists, whose names hold 'and': a sponsor list is split
+# at commas and 'and', except inside these names.
+STATE_NAMES_WITH_AND = frozenset(
+    {
+        "Antigua and Barbuda",
+        "Bosnia and Herzegovina",
+        "Saint Kitts and Nevis",
+        "Saint Vincent and the Grenadines",
+        "Sao Tome and Principe",
+        "Trinidad and Tobago",
+        "United Kingdom of Great Britain and Northern Ireland",
+        "Turks and Caicos Islands",
+        "Wallis and Futuna",
+        "Heard Island and McDonald Islands",
+        "Saint Pierre and Miquelon",
+    }
+)
