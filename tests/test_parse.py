@@ -85,7 +85,9 @@ def test_a_rendering_that_lost_paragraphs_says_so(corpus: Path) -> None:
 
 # --- no word lost, nothing leaked ------------------------------------------------------------------------------
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+# Words and numbers apart: a mark glued to a word ('Crime,6', 'Persons1') is the word and the mark.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_HYPHEN_AT_LINE_END = re.compile(r"([^\W\d_]+)-[ \t]*\n\s*([^\W\d_]+)")
 _FURNITURE_IN_TEXT = re.compile(
     r"\b\d{2}-\d{5}\b|\*\d{5,}\*|<<ODS|\[DU\d\]|\[\^\d+\]|\$\^|\x02|\x03|\x04|\x05|(?<!\w)\*(?=\w)|^\s*[-•]\s"
 )
@@ -96,31 +98,73 @@ def _all_files() -> list[Path]:
     if CORPUS.is_dir():
         files += sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "variants").glob("*"))
         files += sorted((CORPUS / "ga80").glob("*.txt")) + sorted((CORPUS / "ga80" / "md").glob("*.md"))
+        files += sorted((CORPUS / "drafts").glob("*.txt")) + sorted((CORPUS / "amendments").glob("*.txt"))
     return files
 
 
-def _document_words(doc: Document) -> Counter[str]:
-    pieces = [doc.title or "", doc.body or "", doc.number or "", " ".join(doc.sponsors)]
-    pieces += [f"{p.label or ''} {p.text} {p.section or ''}" for p in doc.walk()]
+def _tokens(text: str) -> Counter[str]:
+    return Counter(token.lower() for token in _TOKEN.findall(unicodedata.normalize("NFKC", text)))
+
+
+def _document_tokens(doc: Document) -> Counter[str]:
+    pieces = [doc.title or "", doc.body or "", doc.number or "", doc.symbol or "", " ".join(doc.sponsors)]
+    pieces += [value for value in doc.metadata.model_dump().values() if isinstance(value, str)]
+    for p in doc.walk():
+        pieces += [p.label or "", p.text, p.section or "", " ".join(ref.mark for ref in p.footnote_refs)]
     pieces += [f"{a.heading} {a.title or ''}" for a in doc.annexes]
-    pieces += [f.text for f in doc.footnotes] + [item.text for item in doc.set_aside]
+    pieces += [f"{f.mark} {f.text}" for f in doc.footnotes] + [item.text for item in doc.set_aside]
     if doc.closing:
         pieces += [doc.closing.meeting or "", doc.closing.date or ""]
-    text = unicodedata.normalize("NFKC", " ".join(pieces))
-    return Counter(word.lower() for word in _LETTERS.findall(text))
+    return _tokens(" ".join(pieces))
+
+
+def _unaccounted(source_text: str, doc: Document) -> Counter[str]:
+    """Words and numbers of the source that the document does not hold, once two explained joins are made: a word
+    cut by a line-end hyphen that the parser joined ('recog-' + 'nize' = 'recognize'), and a number glued to its
+    footnote mark ('20172' = the year 2017 and mark 2). Nothing else: a word cut short, or a reference number that
+    lost a digit, is unaccounted."""
+    source, found = _tokens(source_text), _document_tokens(doc)
+    missing, extra = source - found, found - source
+    for pair in _HYPHEN_AT_LINE_END.finditer(unicodedata.normalize("NFKC", source_text)):
+        left, right = pair.group(1).lower(), pair.group(2).lower()
+        if extra[left + right] > 0 and missing[left] > 0 and missing[right] > 0:
+            extra[left + right] -= 1
+            missing[left] -= 1
+            missing[right] -= 1
+    marks = {f.mark for f in doc.footnotes} | {ref.mark for p in doc.walk() for ref in p.footnote_refs}
+    for token in [token for token in missing if token.isdigit()]:
+        while missing[token] > 0:
+            splits = [(token[:i], token[i:]) for i in range(1, len(token)) if token[i:] in marks]
+            split = next(((year, mark) for year, mark in splits if extra[year] > 0 and extra[mark] > 0), None)
+            if split is None:
+                break
+            missing[token] -= 1
+            extra[split[0]] -= 1
+            extra[split[1]] -= 1
+    return +missing
 
 
 @pytest.mark.parametrize("path", _all_files(), ids=lambda path: path.name)
-def test_no_word_of_the_source_is_lost(path: Path) -> None:
-    """Every word of the file is in the document: in a paragraph, a footnote, the title, or set aside as furniture
-    or metadata. (A word the parser joined across a line-end hyphen, 'recog-' + 'nize', counts as found.)"""
-    text = unicodedata.normalize("NFKC", path.read_text(encoding="utf-8", errors="replace"))
-    source = Counter(w.lower() for w in _LETTERS.findall(text))
-    found = _document_words(parse_file(path))
-    missing = source - found
-    joined = [word for word in found if len(word) > 3]
-    unexplained = {word for word in missing if not any(word in longer for longer in joined)}
-    assert not unexplained, f"lost: {sorted(unexplained)[:20]}"
+def test_every_word_and_number_of_the_source_is_accounted_for(path: Path) -> None:
+    """Every word and number of the file is in the document: in a paragraph, a label, a footnote or its mark, the
+    title, the metadata, the closing, or set aside as furniture or metadata."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    assert _unaccounted(text, parse_file(path)) == Counter()
+
+
+def test_a_word_cut_short_or_a_reference_that_lost_a_digit_is_unaccounted() -> None:
+    source = (
+        "The General Assembly,\n\nRecalling resolution GC(69)/RES/9 A.2 on money-\nlaundering and its recog-\n"
+        "nition,\n\n1. Decides to recognize.\n"
+    )
+    doc = parse_text(source)
+    assert _unaccounted(source, doc) == Counter()
+    cut = doc.model_copy(deep=True)
+    cut.operative[0].text = "Decides to recog."
+    assert _unaccounted(source, cut) == Counter({"recognize": 1})
+    lost_digit = doc.model_copy(deep=True)
+    lost_digit.paragraphs[0].text = lost_digit.paragraphs[0].text.replace("A.2", "A.")
+    assert _unaccounted(source, lost_digit) == Counter({"2": 1})
 
 
 @pytest.mark.parametrize("path", _all_files(), ids=lambda path: path.name)

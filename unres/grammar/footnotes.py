@@ -377,6 +377,8 @@ class _MarkReader:
         """True: a mark. False: not one. None: a number in mark position refused for the word before it."""
         if style == "explicit":
             return True
+        if text[start] == "0":
+            return False  # a footnote number has no leading zero: '1.A.04' is a schedule, '2.05' a sum
         if self.known and number not in self.known:
             return False
         is_new = number == self.highest + 1
@@ -436,7 +438,7 @@ def _numbers_a_reference(text: str, start: int) -> bool:
     word = found.group(1) if found else ""
     # A part of a reference lettered on its own ('GC(69)/RES/9 A.2', 'section B.3'): no sentence ends on one letter.
     single_letter = len(word.lstrip("(")) == 1 and word[-1:].isalpha()
-    return "/" in word or word.lower().lstrip("(") in _ABBREVIATIONS or single_letter
+    return "/" in word or "." in word or word.lower().lstrip("(") in _ABBREVIATIONS or single_letter
 
 
 def _remove_spans(text: str, spans: list[tuple[int, int, int]]) -> tuple[str, list[tuple[str, int]]]:
