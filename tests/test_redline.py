@@ -84,3 +84,51 @@ def test_typographic_variants_are_not_changes() -> None:
     edits = redline("non\u2011intervention and “the Act”", "non-intervention and \"the Act\"")
     assert [edit.op for edit in edits] == ["equal"]
     assert new_side(edits) == "non-intervention and \"the Act\""
+
+
+def _changes(old: str, new: str) -> list[tuple[str, str]]:
+    return [(edit.op, edit.text.strip()) for edit in redline(old, new) if edit.op != "equal"]
+
+
+def test_a_document_symbol_or_resolution_number_is_replaced_whole() -> None:
+    old = (
+        "Takes note of resolution GC(68)/RES/8 on nuclear safety, of the report A/79/534 of the First Committee, of "
+        "its resolution 78/240 on information security, of decision C-24/DEC.3 on chemical weapons, of 1,000 States;"
+    )
+    new = (
+        "Takes note of resolution GC(69)/RES/7 on nuclear safety, of the report A/80/534 of the First Committee, of "
+        "its resolution 79/240 on information security, of decision C-25/DEC.9 on chemical weapons, of 1,200 States;"
+    )
+    assert _changes(old, new) == [
+        ("delete", "GC(68)/RES/8"),
+        ("insert", "GC(69)/RES/7"),
+        ("delete", "A/79/534"),
+        ("insert", "A/80/534"),
+        ("delete", "78/240"),
+        ("insert", "79/240"),
+        ("delete", "C-24/DEC.3"),
+        ("insert", "C-25/DEC.9"),
+        ("delete", "1,000"),
+        ("insert", "1,200"),
+    ]
+
+
+def test_two_replacements_with_two_words_between_them_read_as_one_phrase_replaced() -> None:
+    assert _changes(
+        "Expresses deep concern at the persistent violence", "Notes with appreciation of the recent progress"
+    ) == [
+        ("delete", "Expresses deep concern at the persistent violence"),
+        ("insert", "Notes with appreciation of the recent progress"),
+    ]
+
+
+def test_kept_words_between_two_insertions_are_not_folded_into_them() -> None:
+    assert _changes(
+        "between Member States and relevant organizations is essential",
+        "between Member States, especially countries of origin, and relevant organizations and civil society, is essential",
+    ) == [("insert", ", especially countries of origin,"), ("insert", "and civil society,")]
+
+
+def test_a_replacement_is_never_folded_across_the_start_of_a_sub_paragraph() -> None:
+    edits = redline("by, inter alia:\n(a) Criminalizing crime;", "by; Urges States:\n(a) To criminalize crime;")
+    assert all("\n" not in edit.text for edit in edits if edit.op != "equal")

@@ -1,9 +1,12 @@
 """Stage 4: word-level redlines inside aligned paragraphs, with diff-match-patch over word tokens.
 
 Diffing characters gives redlines no drafter can read ("Recogni~~zes~~__zing__"); diffing lines gives one change per
-paragraph. Words are the drafter's unit: each word and each punctuation mark, with the spaces before it, is a token;
-tokens become single characters for diff-match-patch, and its efficiency clean-up folds the odd common word inside a
-reworded phrase into the change, so the phrase reads as one deletion and one insertion.
+paragraph. Words are the drafter's unit: each word and each punctuation mark, with the spaces before it, is a token,
+and a document symbol or a number is one token whole; tokens become single characters for diff-match-patch. Its
+efficiency clean-up folds the odd common word inside a reworded phrase into the change; then a run of at most two
+unchanged words between two replacements joins them, so a rewritten phrase reads as one deletion and one insertion
+rather than as fragments around the words it happens to share. Pure insertions and deletions around kept words are
+left as they are: there the kept words are what a drafter reads.
 """
 
 from __future__ import annotations
@@ -15,7 +18,13 @@ from diff_match_patch import diff_match_patch
 
 from unres.models import Edit
 
-_TOKEN = re.compile(r"\s*(?:\w+(?:[-‐‑’'.]\w+)*|[^\w\s])|\s+$", re.UNICODE)
+# A reference is one token, so a new session's symbols read as whole replacements ('GC(68)/RES/8' → 'GC(69)/RES/7',
+# not '68'→'69' and '8'→'7'): document symbols and resolution numbers ('A/C.3/61/L.7/Rev.1', 'C-25/DEC.9', '75/240',
+# 'GC(69)/RES/9'), then numbers with their separators ('1,000', '2.5'), then words with inner hyphens and apostrophes.
+_PART = r"\w+(?:\(\w+\))?(?:[-.]\w+)*"
+_REFERENCE = rf"{_PART}(?:/{_PART})+"
+_NUMBER = r"\d+(?:[.,]\d+)+(?![\w-])"
+_TOKEN = re.compile(rf"\s*(?:{_REFERENCE}|{_NUMBER}|\w+(?:[-‐‑’'.]\w+)*|[^\w\s])|\s+$", re.UNICODE)
 _FIRST_PRIVATE = 0xF0000  # supplementary private use area: characters no token text maps to by accident
 # An unchanged stretch shorter than this many tokens (about two words with their spaces) between two changes is
 # folded into them, so "~~a~~ the ~~b~~" reads as one replacement; longer common phrases stay visible.
@@ -23,6 +32,7 @@ _EDIT_COST = 4
 # diff-match-patch is exact (no timeout, so output is deterministic) and pure Python: past this many tokens a side
 # (no real paragraph has them) the diff falls back to clauses, then to whole texts, to finish in bounded time.
 _MAX_TOKENS = 3000
+_WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[^,;:.!?]+(?:[,;:.!?]+\s*|$)|[,;:.!?]+\s*")
 
 
@@ -114,9 +124,14 @@ def redline(
     return edits if exact else _merge_across_spaces(edits)
 
 
+# Unchanged words between two replacements that are folded into one replacement: "~~a~~ __x__ of the ~~b~~ __y__"
+# reads as "~~a of the b~~ __x of the y__". Two words is a connective ("of the", "and the"); three carry meaning.
+_ABSORBED_WORDS = 2
+
+
 def _merge_across_spaces(edits: list[Edit]) -> list[Edit]:
-    """'~~a~~ __x__ ~~b~~ __y__' reads better as '~~a b~~ __x y__': where a lone space separates two replacements
-    (each with a deletion and an insertion), fold the space into both sides."""
+    """Where at most two unchanged words (or a lone space) separate two replacements (each with a deletion and an
+    insertion), fold them into both sides: one phrase replaced, not fragments."""
     runs: list[list[Edit]] = []  # alternating: change runs and single equal edits
     for edit in edits:
         if edit.op == "equal" or not runs or runs[-1][0].op == "equal":
@@ -130,8 +145,9 @@ def _merge_across_spaces(edits: list[Edit]) -> list[Edit]:
             and _is_replacement(run)
             and _is_replacement(result[-2])
             and result[-1][0].op == "equal"
-            and result[-1][0].text.isspace()
             and result[-1][0].new_text is None
+            and "\n" not in result[-1][0].text  # never across a sub-paragraph's start
+            and len(_WORD.findall(result[-1][0].text)) <= _ABSORBED_WORDS
         ):
             gap = result.pop()[0].text
             before = result.pop()
