@@ -63,6 +63,7 @@ _STYLES = [
 # Word's list numbers, as UN resolutions print them: 3. (b) (ii)
 _LEVELS = [("decimal", "%1.", 624), ("lowerLetter", "(%2)", 1247), ("lowerRoman", "(%3)", 1871)]
 _LIST_BASE = 100  # ids of our numbering definitions, clear of the template's
+_PAIRED = 0.5  # least similarity for two units (paragraphs, sub-paragraphs) of one change to be redlined as a pair
 
 
 def revision_date() -> datetime:
@@ -569,13 +570,12 @@ def _pieces(item: _Item) -> Iterator[_Piece]:
     at the source)."""
     old_text = _SEP.join(unit.text for unit in item.old)
     old_italic = [flag for index, unit in enumerate(item.old) for flag in ([False] if index else []) + unit.italic]
-    new_text = _SEP.join(unit.text for unit in item.new)
     new_italic = [flag for index, unit in enumerate(item.new) for flag in ([False] if index else []) + unit.italic]
     if item.mode == "move_from":
         yield from _split("delete", old_text, old_italic, old_italic)
         return
     old_at = new_at = 0
-    for op, text in _exact_edits(old_text, new_text):
+    for op, text in _unit_edits([unit.text for unit in item.old], [unit.text for unit in item.new]):
         if op == "equal":
             yield from _split(op, text, new_italic[new_at:], old_italic[old_at:])
             old_at += len(text)
@@ -607,6 +607,60 @@ def _split(op: Op, text: str, italic: list[bool], old_italic: list[bool]) -> Ite
             run_key = key
     if run and run_key is not None:
         yield _Piece(op, "text", "".join(run), run_key[0], run_key[1])
+
+
+def _unit_edits(old: list[str], new: list[str]) -> list[tuple[Op, str]]:
+    """The edits from the old units' joined text to the new units': units paired first (the most similar, in order;
+    a lone unit on each side always pairs), each pair's words diffed, an unpaired unit deleted or inserted whole
+    with its paragraph mark. So a split, a merge or a new sub-paragraph shows as whole paragraphs, not as words
+    running across paragraph marks."""
+    steps = _pair_units(old, new)
+    edits: list[tuple[Op, str]] = []
+    for old_index, new_index in steps:
+        if old_index is not None and new_index is not None:
+            edits += [*_exact_edits(old[old_index], new[new_index]), ("equal", _SEP)]
+        elif old_index is not None:
+            edits += [("delete", old[old_index]), ("delete", _SEP)]
+        elif new_index is not None:
+            edits += [("insert", new[new_index]), ("insert", _SEP)]
+    # The last mark of each side is the item's own last paragraph mark, not a separator: take it out of the stream
+    # (an equal separator that is the last of one side only stays as the other side's).
+    sides: tuple[tuple[Op, Op], ...] = (("delete", "insert"), ("insert", "delete"))
+    for side, other in sides:
+        for index in range(len(edits) - 1, -1, -1):
+            op, text = edits[index]
+            if text == _SEP and op in ("equal", side):
+                edits[index] = (other, _SEP) if op == "equal" else ("equal", "")
+                break
+    return [(op, text) for op, text in edits if text]
+
+
+def _pair_units(old: list[str], new: list[str]) -> list[tuple[int | None, int | None]]:
+    """Old and new units in order, paired where they are similar enough (rapidfuzz ratio, the most similarity in
+    all), each unpaired one alone; ties go to the earlier pairing, so the result is the same every time."""
+    from rapidfuzz.fuzz import ratio
+
+    if len(old) == 1 and len(new) == 1:
+        return [(0, 0)]
+    similar = [[ratio(a, b) / 100 for b in new] for a in old]
+    score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(1, len(old) + 1):
+        for j in range(1, len(new) + 1):
+            paired = score[i - 1][j - 1] + similar[i - 1][j - 1] if similar[i - 1][j - 1] >= _PAIRED else -1.0
+            score[i][j] = max(score[i - 1][j], score[i][j - 1], paired)
+    steps: list[tuple[int | None, int | None]] = []
+    i, j = len(old), len(new)
+    while i or j:
+        if i and j and similar[i - 1][j - 1] >= _PAIRED and score[i][j] == score[i - 1][j - 1] + similar[i - 1][j - 1]:
+            steps.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and (not j or score[i][j] == score[i - 1][j]):
+            steps.append((i - 1, None))
+            i -= 1
+        else:
+            steps.append((None, j - 1))
+            j -= 1
+    return steps[::-1]
 
 
 def _exact_edits(old: str, new: str) -> list[tuple[Op, str]]:
