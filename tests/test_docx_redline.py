@@ -10,18 +10,23 @@ LibreOffice, where installed, opens the file headless and prints it to PDF and t
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from typer.testing import CliRunner
 
+from benchmarks.synthetic import edit_document
 from unres import align, parse_file
 from unres.cli import app
 from unres.models import Document, Paragraph
@@ -236,6 +241,40 @@ def test_unres_reads_the_redline_back_as_either_version(
         read = parse_file(path, revisions=how)
         assert _paragraphs_with_notes(read) == _paragraphs_with_notes(version)
         assert (read.title, read.body) == (version.title, version.body)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=st.sampled_from(["ga-58-137", "ecosoc-2006-27-md", "cop-5-2"]),
+    seed=st.integers(0, 2**32 - 1),
+    edits=st.integers(0, 12),
+)
+def test_any_drafting_edits_accepted_give_the_new_version_and_rejected_the_old(
+    base: str, seed: int, edits: int
+) -> None:
+    """Rewordings, moves within and across the preamble and operative part, splits, merges, additions and drops
+    (benchmarks.synthetic), in any mix: both readings of the Word redline are the two versions."""
+    old = _seed(base)
+    new, _ = edit_document(old, random.Random(seed), old.paragraphs, edits=edits)
+    new = new.model_copy(update={"paragraphs": [_lettered(p) for p in new.paragraphs]})
+    data = _redline(old, new)
+    assert _read(data, accept=True) == _expected(new)
+    assert _read(data, accept=False) == _expected(old)
+
+
+def _lettered(paragraph: Paragraph, level: int = 0) -> Paragraph:
+    """The paragraph with its sub-paragraphs lettered in sequence, as Word's list numbering letters them (a merge of
+    benchmarks.synthetic keeps each part's letters: (a) (b) (c) (a) (b))."""
+    subparagraphs = [
+        _lettered(sub, level + 1).model_copy(update={"label": chr(97 + index) if level == 0 else _roman(index + 1)})
+        for index, sub in enumerate(paragraph.subparagraphs)
+    ]
+    return paragraph.model_copy(update={"subparagraphs": subparagraphs})
+
+
+@cache
+def _seed(name: str) -> Document:
+    return parse_file(SEEDS[name])
 
 
 def _paragraphs_with_notes(document: Document) -> list[tuple[str, str | None, str, list[str]]]:

@@ -391,16 +391,18 @@ def _items(alignment: Alignment, old: Document, new: Document, notes: _Notes, mo
     # (old keys, new keys, may stay in place) in the new version's order
     placed: list[tuple[list[str], list[str], bool]] = []
     seen: set[int] = set()
+    new_order = {key: index for index, (key, _) in enumerate(new_elements)}
     for key, _ in new_elements:
         found = by_new.get(key)
         if found is None:
             placed.append(([key] if key in old_units else [], [key], True))
+        elif not _consecutive([new_order[k] for k in found.new if k in new_order]):
+            placed.append(([], [key], False))  # split to scattered places: each part inserted, the old text deleted
         elif id(found) not in seen:
             change = found
             seen.add(id(change))
             old_keys = [k for k in change.old if k in old_units]
-            positions = sorted(old_order[k] for k in old_keys)
-            consecutive = bool(positions) and positions[-1] - positions[0] + 1 == len(positions)
+            consecutive = _consecutive([old_order[k] for k in old_keys])
             placed.append((old_keys, [k for k in change.new if k in new_units], change.kind != "moved" and consecutive))
     used_old = {key for old_keys, _, _ in placed for key in old_keys}
     loose = [key for key, _ in old_elements if key not in used_old]  # dropped: deleted where they stood
@@ -438,6 +440,11 @@ def _items(alignment: Alignment, old: Document, new: Document, notes: _Notes, mo
         items.append(item)
         items += [displaced_item for _, displaced_item in after.get(at, [])]
     return items
+
+
+def _consecutive(positions: list[int]) -> bool:
+    """Whether the positions are one unbroken run (in any order)."""
+    return bool(positions) and max(positions) - min(positions) + 1 == len(set(positions))
 
 
 def _longest_increasing(values: list[tuple[int, int | None]]) -> set[int]:
