@@ -213,9 +213,13 @@ def test_a_word_document_with_numbering_footnotes_and_italics_round_trips(tmp_pa
     assert doc.title == "Strengthening cooperation"
 
 
-def test_tracked_changes_are_reported_not_silently_accepted(tmp_path: Path) -> None:
-    doc = parse_file(_docx(tmp_path, tracked=True))
-    assert "tracked changes" in doc.warnings[0]
+def test_tracked_changes_are_refused_not_silently_accepted(tmp_path: Path) -> None:
+    """More in tests/test_docx_revisions.py."""
+    path = _docx(tmp_path, tracked=True)
+    with pytest.raises(InputError, match="has 1 tracked change"):
+        parse_file(path)
+    assert parse_file(path, revisions="accept").operative[-1].text == "Requests a report. now"
+    assert parse_file(path, revisions="reject").operative[-1].text == "Requests a report."
 
 
 def test_html_input(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ class DiffFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    docx = "docx"
 
 
 class HtmlLayout(StrEnum):
@@ -110,6 +111,20 @@ FromOption = Annotated[
     InputFormat | None,
     typer.Option("--from", help="Read every input as this format (default: found from the file's first bytes)."),
 ]
+
+
+class RevisionsMode(StrEnum):
+    accept = "accept"
+    reject = "reject"
+
+
+RevisionsOption = Annotated[
+    RevisionsMode | None,
+    typer.Option(
+        "--revisions",
+        help="Read a Word file's tracked changes all accepted or all rejected (default: refuse a file that has them).",
+    ),
+]
 MaxSizeOption = Annotated[
     int, typer.Option("--max-size", min=1, help="Refuse input files larger than this many bytes.")
 ]
@@ -147,6 +162,7 @@ def parse(
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     from_format: FromOption = None,
+    revisions: RevisionsOption = None,
 ) -> None:
     """Parse one rendering and show its structure: symbol, title, paragraphs, footnotes.
 
@@ -159,7 +175,7 @@ def parse(
       pdftotext resolution.pdf - | unres parse -
     """
     with _trouble_is_exit_2():
-        document = _parse(file, max_size, from_format)
+        document = _parse(file, max_size, from_format, revisions)
         if output_format is ParseFormat.json:
             from unres.render.json import to_json
 
@@ -197,10 +213,12 @@ def diff(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when the versions differ (2 still means trouble).")
     ] = False,
+    author: Annotated[str, typer.Option("--author", help="Word only: the author of the tracked changes.")] = "unres",
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     from_format: FromOption = None,
+    revisions: RevisionsOption = None,
 ) -> None:
     """Compare two versions of a resolution paragraph by paragraph, word by word.
 
@@ -215,12 +233,17 @@ def diff(
       unres diff old.txt new.txt --format markdown -o redline.md
 
       unres diff old.txt new.txt --format html -o redline.html
+
+      unres diff old.docx new.docx --format docx --author "Drafting group" -o redline.docx
     """
+    if output_format is DiffFormat.docx and output is None and sys.stdout.isatty():
+        _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
     with _trouble_is_exit_2():
         from unres.align import align
         from unres.models import AlignOptions
 
-        old_document, new_document = _parse(old_file, max_size, from_format), _parse(new_file, max_size, from_format)
+        old_document = _parse(old_file, max_size, from_format, revisions)
+        new_document = _parse(new_file, max_size, from_format, revisions)
         _warn_unstructured(old_document, new_document)
         options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         alignment = align(old_document, new_document, options)
@@ -238,6 +261,10 @@ def diff(
             from unres.render.html import diff_html
 
             _emit_text(diff_html(alignment, old_document, new_document, layout=layout.value), output, inputs)
+        elif output_format is DiffFormat.docx:
+            from unres.render.docx import diff_docx
+
+            _emit_bytes(diff_docx(alignment, old_document, new_document, author=author), output, inputs)
         elif output_format is DiffFormat.markdown:
             from unres.render.markdown import diff_markdown
 
@@ -270,6 +297,7 @@ def check(
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     from_format: FromOption = None,
+    revisions: RevisionsOption = None,
 ) -> None:
     """Check that renderings of one resolution carry the same text: words and punctuation, not layout.
 
@@ -299,7 +327,7 @@ def check(
             from unres.render.terminal import profile_view
 
             _console(no_color, width, sys.stderr).print(profile_view(profile))
-        report = check_documents([_parse(file, max_size, from_format) for file in files], profile)
+        report = check_documents([_parse(file, max_size, from_format, revisions) for file in files], profile)
         if output_format is CheckFormat.json:
             from unres.render.json import to_json
 
@@ -344,6 +372,7 @@ def lineage(
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     from_format: FromOption = None,
+    revisions: RevisionsOption = None,
 ) -> None:
     """Follow each paragraph through a chain of versions: where it came from, when it last changed.
 
@@ -366,7 +395,7 @@ def lineage(
         from unres.lineage import blame as blame_of
         from unres.models import AlignOptions
 
-        documents = [_parse(file, max_size, from_format) for file in files]
+        documents = [_parse(file, max_size, from_format, revisions) for file in files]
         if sort is LineageSort.date:
             documents = sort_by_date(documents)
         if paragraph is not None and paragraph not in [p.id for p in documents[-1].all_paragraphs()]:
@@ -436,11 +465,20 @@ def schema(
 # --- plumbing ------------------------------------------------------------------------------------------------
 
 
-def _parse(file: str, max_size: int, from_format: InputFormat | None = None) -> Document:
+def _parse(
+    file: str, max_size: int, from_format: InputFormat | None = None, revisions: RevisionsMode | None = None
+) -> Document:
     from unres import parse_file
 
     forced = from_format.value if from_format is not None else None
-    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size, format=forced)  # type: ignore[arg-type]
+    how = revisions.value if revisions is not None else None
+    return parse_file(
+        file,
+        stdin=sys.stdin.buffer,
+        max_bytes=max_size,
+        format=forced,  # type: ignore[arg-type]
+        revisions=how,  # type: ignore[arg-type]
+    )
 
 
 def _warn_unstructured(*documents: Document) -> None:
@@ -474,6 +512,17 @@ def _emit_text(text: str, output: Path | None, inputs: list[str]) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _emit_bytes(data: bytes, output: Path | None, inputs: list[str]) -> None:
+    """A binary output (the Word redline): to FILE, or to standard output when it is not a terminal."""
+    if output is not None:
+        from unres.write import write_atomically
+
+        write_atomically(data, output, inputs=inputs)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 def _emit_renderable(

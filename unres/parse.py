@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
-from unres.formats import Format
+from unres.formats import Format, Revisions
 from unres.grammar.build import Builder, plain_structure, set_aside
 from unres.grammar.footnotes import collect_footnotes
 from unres.grammar.header import Header, find_author, read_header, read_metadata
@@ -46,11 +46,13 @@ def parse_file(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     format: Format | None = None,
+    revisions: Revisions | None = None,
 ) -> Document:
     """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`), the format found from
-    the file's first bytes unless `format` ('text', 'pdf', 'docx', 'html') says. A Word file's tracked changes are
-    among the Document's warnings."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format)
+    the file's first bytes unless `format` ('text', 'pdf', 'docx', 'html') says. A Word file with tracked changes
+    is refused (InputError naming their number) unless `revisions` says to read it with every revision 'accept'ed or
+    every one 'reject'ed."""
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions)
     document = parse_text(source.text, source=source.name)
     if source.warnings:
         document.warnings[:0] = list(source.warnings)

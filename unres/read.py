@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from unres.errors import InputError
-from unres.formats import FORMATS, Format, detect
+from unres.formats import FORMATS, REVISIONS, Format, Revisions, detect
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN_NAME = "-"
@@ -38,12 +38,15 @@ def read_source(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     format: Format | None = None,
+    revisions: Revisions | None = None,
 ) -> Source:
     """Read `path` (or `stdin` when path is '-'): a PDF, Word or HTML file is converted to text (the format found
     from its first bytes unless `format` says: 'text', 'pdf', 'docx' or 'html'), anything else decoded as UTF-8,
-    UTF-16 or cp1252."""
+    UTF-16 or cp1252. A Word file with tracked changes is refused unless `revisions` is 'accept' or 'reject'."""
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown input format {format!r} (known: {', '.join(FORMATS)})")
+    if revisions is not None and revisions not in REVISIONS:
+        raise InputError(f"unknown way to read revisions {revisions!r} (known: {', '.join(REVISIONS)})")
     name = str(path)
     if name == STDIN_NAME:
         if stdin is None:
@@ -64,7 +67,7 @@ def read_source(
     if found == "docx":
         from unres.formats.docx import docx_to_text
 
-        text, warnings = docx_to_text(data, name)
+        text, warnings = docx_to_text(data, name, revisions)
         return Source(name=name, text=text, encoding="docx", format="docx", warnings=tuple(warnings))
     source = decode_bytes(data, name)
     if found == "html":

@@ -10,8 +10,9 @@ from pathlib import Path
 from unres.errors import UnresError
 
 
-def write_atomically(text: str, destination: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
-    """Write `text` to `destination` through a temporary file and a rename, so no reader ever sees half a file.
+def write_atomically(text: str | bytes, destination: str | Path, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write `text` (UTF-8) or bytes to `destination` through a temporary file and a rename, so no reader ever sees
+    half a file.
 
     Refuses to overwrite one of the `inputs`: `unres diff a.txt b.txt -o a.txt` would destroy what it compares.
     """
@@ -27,8 +28,12 @@ def write_atomically(text: str, destination: str | Path, *, inputs: Iterable[str
     except OSError as error:
         raise UnresError(f"{target}: cannot be written ({error.strerror or error})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes the file private; an output file is not
         os.replace(temporary, target)
     except OSError as error:

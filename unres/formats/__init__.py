@@ -14,6 +14,9 @@ from typing import Literal, get_args
 
 Format = Literal["text", "pdf", "docx", "html"]
 FORMATS: tuple[Format, ...] = get_args(Format)
+# How a Word file's tracked changes are read: every revision accepted, or every one rejected.
+Revisions = Literal["accept", "reject"]
+REVISIONS: tuple[Revisions, ...] = get_args(Revisions)
 
 
 def detect(data: bytes) -> Format:

@@ -1,9 +1,11 @@
 """Word (.docx) → text, with python-docx: paragraphs, Word's automatic numbering, footnotes, italics.
 
 Word keeps paragraph numbers out of the text (automatic numbering): they are rendered back ("3.", "(b)", "(ii)"
-by list level). Footnote references become `[^n]` and the footnotes part `[^n]: text`. Tracked changes (insertions
-and deletions not yet accepted) are reported, not silently accepted: the text read is the current text with
-insertions, and a warning says so.
+by list level). Footnote references become `[^n]`, numbered in order of reference as Word numbers them, and the
+footnotes part `[^n]: text`. Tracked changes (revisions not yet accepted or rejected) are never silently taken either
+way: a document that has them is refused unless the caller says to read it with every revision accepted or every
+revision rejected (`revisions`), as Word's "Accept All" and "Reject All" would leave it. Comments are not text and are
+left out.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from io import BytesIO
 from typing import Any
 
 from unres.errors import InputError
+from unres.formats import Revisions
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
-def docx_to_text(data: bytes, name: str) -> tuple[str, list[str]]:
+def docx_to_text(data: bytes, name: str, revisions: Revisions | None = None) -> tuple[str, list[str]]:
+    """The document's text and warnings; `revisions` says how to read tracked changes ('accept' or 'reject'), and
+    without it a document that has any is refused with their number."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -27,42 +32,61 @@ def docx_to_text(data: bytes, name: str) -> tuple[str, list[str]]:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(f"{name}: not a readable Word document ({type(error).__name__})") from None
     body = document.element.body
-    warnings = []
-    insertions = len(body.findall(f".//{_W}ins"))
-    deletions = len(body.findall(f".//{_W}del"))
-    if insertions or deletions:
-        warnings.append(
-            f"{name}: has tracked changes ({insertions} insertions, {deletions} deletions) not accepted in Word; "
-            "read with insertions kept and deletions left out"
+    notes = _footnotes_root(document)
+    count = count_revisions(body) + (count_revisions(notes) if notes is not None else 0)
+    if count and revisions is None:
+        raise InputError(
+            f"{name}: has {count} tracked change{'s' if count != 1 else ''} (revisions); read it with "
+            "--revisions accept or --revisions reject"
         )
+    warnings = []
+    if count and revisions is not None:
+        for root in (body, notes):
+            if root is not None:
+                resolve_revisions(root, accept=revisions == "accept")
+        warnings.append(f"{name}: read with its {count} tracked changes {revisions}ed")
+    numbers: dict[str, int] = {}  # footnote id -> its number, in order of first reference
+    for reference in body.iter(f"{_W}footnoteReference"):
+        numbers.setdefault(reference.get(f"{_W}id", ""), len(numbers) + 1)
     counters: dict[tuple[str, int], int] = {}
     lines: list[str] = []
     for paragraph in document.paragraphs:
-        text = _runs(paragraph._p)
-        label = _number(paragraph._p, counters)
-        if not text.strip() and not label:
+        text = _runs(paragraph._p, numbers)
+        if not text.strip():  # an empty paragraph is no resolution text, numbered or not
             continue
+        label = _number(paragraph._p, counters)
         lines += [f"{label} {text}".strip() if label else text, ""]
-    lines += _footnotes(document)
+    lines += _footnotes(notes, numbers)
     return "\n".join(lines) + "\n", warnings
 
 
-def _runs(element: Any) -> str:
-    """The paragraph's text: italic runs as *…*, footnote references as [^n], deleted text left out."""
-    pieces: list[str] = []
+def _runs(element: Any, numbers: dict[str, int]) -> str:
+    """The paragraph's text: italic stretches as *…* (runs next to each other joined first, spaces outside the
+    stars), footnote references as [^n]."""
+    pieces: list[tuple[str, bool]] = []
     for run in element.iter(f"{_W}r"):
-        if any(ancestor.tag == f"{_W}del" for ancestor in run.iterancestors()):
-            continue
         reference = run.find(f"{_W}footnoteReference")
         if reference is not None:
-            pieces.append(f"[^{reference.get(f'{_W}id')}]")
+            note_id = reference.get(f"{_W}id", "")
+            pieces.append((f"[^{numbers.get(note_id, note_id)}]", False))
             continue
         text = "".join(node.text or "" for node in run.iter(f"{_W}t", f"{_W}tab"))
         text = text.replace("\t", " ") if text else " " if run.find(f"{_W}tab") is not None else ""
-        properties = run.find(f"{_W}rPr")
-        italic = properties is not None and properties.find(f"{_W}i") is not None
-        pieces.append(f"*{text.strip()}*{' ' if text.endswith(' ') else ''}" if italic and text.strip() else text)
-    return "".join(pieces).replace("* *", " ").strip()
+        switch = run.find(f"{_W}rPr/{_W}i")
+        italic = switch is not None and switch.get(f"{_W}val", "true") not in ("0", "false", "off")
+        if pieces and pieces[-1][1] == italic:
+            pieces[-1] = (pieces[-1][0] + text, italic)
+        elif text:
+            pieces.append((text, italic))
+    out = []
+    for text, italic in pieces:
+        words = text.strip()
+        if italic and words:
+            lead = text[: len(text) - len(text.lstrip())]
+            out.append(f"{lead}*{words}*{text[len(lead) + len(words) :]}")
+        else:
+            out.append(text)
+    return "".join(out).strip()
 
 
 def _number(element: Any, counters: dict[tuple[str, int], int]) -> str | None:
@@ -85,19 +109,120 @@ def _number(element: Any, counters: dict[tuple[str, int], int]) -> str | None:
     return f"({_ROMAN[count - 1]})" if count <= len(_ROMAN) else f"({count})"
 
 
-def _footnotes(document: Any) -> list[str]:
-    """The footnotes part as `[^n]: text` lines (the separator notes, ids below 1, left out)."""
+def _footnotes_root(document: Any) -> Any:
+    """The footnotes part, parsed, or None."""
     from lxml import etree
 
     for part in document.part.package.iter_parts():
         if str(part.partname).endswith("/footnotes.xml"):
-            root = etree.fromstring(part.blob)
-            lines = []
-            for note in root.findall(f"{_W}footnote"):
-                note_id = int(note.get(f"{_W}id", "0"))
-                if note_id < 1:
-                    continue
-                text = " ".join(_runs(p) for p in note.findall(f"{_W}p")).strip()
-                lines += [f"[^{note_id}]: {text}", ""]
-            return lines
-    return []
+            return etree.fromstring(part.blob)
+    return None
+
+
+def _footnotes(root: Any, numbers: dict[str, int]) -> list[str]:
+    """The footnotes referenced in the text as `[^n]: text` lines, in their order (the separator notes, and notes
+    no reference points to, left out)."""
+    if root is None:
+        return []
+    texts = {
+        note.get(f"{_W}id", ""): " ".join(_runs(p, numbers) for p in note.findall(f"{_W}p")).strip()
+        for note in root.findall(f"{_W}footnote")
+    }
+    lines: list[str] = []
+    for note_id, number in numbers.items():
+        if note_id in texts:
+            lines += [f"[^{number}]: {texts[note_id]}", ""]
+    return lines
+
+
+# --- tracked changes -----------------------------------------------------------------------------------------------
+
+_MARKED = ("ins", "del", "moveFrom", "moveTo")  # text or a paragraph mark inserted, deleted, moved away or here
+_PROPERTY_CHANGES = (
+    "pPrChange",
+    "rPrChange",
+    "sectPrChange",
+    "tblPrChange",
+    "trPrChange",
+    "tcPrChange",
+    "numberingChange",
+)
+_MOVE_RANGES = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
+
+
+def count_revisions(root: Any) -> int:
+    """How many revisions an XML part carries: each insertion, deletion, move end and property change."""
+    tags = {f"{_W}{tag}" for tag in (*_MARKED, *_PROPERTY_CHANGES)}
+    return sum(1 for element in root.iter() if element.tag in tags)
+
+
+def resolve_revisions(root: Any, *, accept: bool) -> None:
+    """Accept (or reject) every revision of an XML part in place, as Word's Accept All (Reject All) does: text
+    inserted or moved here is kept (dropped), text deleted or moved away is dropped (kept); a paragraph whose mark is
+    dropped joins the next paragraph; property changes are kept (rolled back)."""
+    dropped = ("del", "moveFrom") if accept else ("ins", "moveTo")
+    joining = []
+    for paragraph in root.iter(f"{_W}p"):
+        mark = paragraph.find(f"{_W}pPr/{_W}rPr")
+        if mark is None:
+            continue
+        for tag in _MARKED:
+            for revision in mark.findall(f"{_W}{tag}"):
+                mark.remove(revision)
+                if tag in dropped:
+                    joining.append(paragraph)
+    for element in list(root.iter(*(f"{_W}{tag}" for tag in _MARKED))):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tag in {f"{_W}{tag}" for tag in dropped}:
+            parent.remove(element)
+        else:
+            for child in list(element):
+                element.addprevious(child)
+            parent.remove(element)
+    if not accept:
+        for deleted in root.iter(f"{_W}delText", f"{_W}delInstrText"):
+            deleted.tag = f"{_W}t" if deleted.tag == f"{_W}delText" else f"{_W}instrText"
+    for change in list(root.iter(*(f"{_W}{tag}" for tag in _PROPERTY_CHANGES))):
+        owner = change.getparent()
+        if not accept:
+            _roll_back(owner, change)
+        if change.getparent() is not None:
+            change.getparent().remove(change)
+    for element in list(root.iter(*(f"{_W}{tag}" for tag in _MOVE_RANGES))):
+        element.getparent().remove(element)
+    for paragraph in joining:
+        _join_next(paragraph)
+
+
+def _roll_back(owner: Any, change: Any) -> None:
+    """Give a paragraph's (run's) properties back the ones a pPrChange (rPrChange) recorded; the paragraph mark's
+    own properties (rPr) and section properties stay."""
+    recorded = change.find(f"{_W}{owner.tag.rsplit('}', 1)[1]}")
+    if recorded is None:
+        return
+    staying = {f"{_W}rPr", f"{_W}sectPr"} if owner.tag == f"{_W}pPr" else set()
+    for child in list(owner):
+        if child is not change and child.tag not in staying:
+            owner.remove(child)
+    for child in reversed(list(recorded)):
+        owner.insert(0, child)
+
+
+def _join_next(paragraph: Any) -> None:
+    """A paragraph whose mark is gone: its content moves to the start of the next paragraph, which keeps its own
+    properties. The last paragraph of its container stays (there is nothing to join)."""
+    following = paragraph.getnext()
+    while following is not None and following.tag != f"{_W}p":
+        following = following.getnext()
+    if following is None:
+        return
+    anchor = following.find(f"{_W}pPr")
+    content = [child for child in paragraph if child.tag != f"{_W}pPr"]
+    for child in reversed(content):
+        if anchor is not None:
+            anchor.addnext(child)
+        else:
+            following.insert(0, child)
+    paragraph.getparent().remove(paragraph)
