@@ -354,3 +354,9 @@ def test_amend_html_is_the_diff_page(amendments_folder: Path) -> None:
     result = runner.invoke(app, ["amend", draft, amendment, "--format", "html"])
     assert result.exit_code == 0
     assert result.stdout.startswith("<!DOCTYPE html>") and "<ins>" in result.stdout
+
+
+def test_a_page_of_unnumbered_text_is_not_read_as_instructions_in_bounded_time() -> None:
+    amendment = parse_amendment_text("In operative paragraph 1, replace “a” with “b” " * 2000)
+    assert [i.kind for i in amendment.instructions] == ["unknown"]
+    assert "too long" in (amendment.instructions[0].message or "")

@@ -26,7 +26,18 @@ from unres.render.resolution_text import resolution_text
 
 from conftest import CORPUS, SEEDS
 
-WORDS = ["Welcomes", "strongly", "the", "of", "Chornobyl", "regional", "and", ",", "international", "Member States"]
+WORDS = [
+    "Welcomes",
+    "strongly",
+    "the",
+    "of",
+    "Chornobyl",
+    "regional,",
+    "and",
+    "(2025)",
+    "international",
+    "Member States",
+]
 
 
 def _key(document: Document) -> tuple[str, list[tuple[str, str]]]:

@@ -489,7 +489,7 @@ class _Writer:
         """One instruction per change of the redline, each quoting as little as is unique in the paragraph as it
         reads when the instruction applies (earlier instructions done)."""
         done = ""
-        remaining = list(edits)
+        remaining = _spacing_as_changes(edits)
         while remaining:
             edit = remaining.pop(0)
             if edit.op == "equal":
@@ -646,6 +646,19 @@ def _part_of_name(name: str) -> str | None:
     return "annex:" + ("ANNEX" if index == 1 else f"ANNEX{index}") if index else None
 
 
+def _spacing_as_changes(edits: list[Edit]) -> list[Edit]:
+    """An unchanged word that lost or gained the space before it ('of 2025' → 'of (2025') is a change: applied text
+    must join or part the words as the new version does."""
+    result: list[Edit] = []
+    for edit in edits:
+        new_text = edit.new_text
+        if edit.op == "equal" and new_text is not None and edit.text[:1].isspace() != new_text[:1].isspace():
+            result += [Edit(op="delete", text=edit.text), Edit(op="insert", text=new_text)]
+        else:
+            result.append(edit)
+    return result
+
+
 def _rewritten(edits: list[Edit]) -> bool:
     """Most of the text rewritten, or changed in many places: a drafter replaces it whole."""
     changed = sum(len(e.text) for e in edits if e.op != "equal")
@@ -663,7 +676,7 @@ def _replacements(edits: list[Edit]) -> list[tuple[str, str]]:
         if deleted.op != "delete" or inserted.op != "insert":
             continue
         old_words, new_words = _WORD_RE.findall(deleted.text), _WORD_RE.findall(inserted.text)
-        if len(old_words) != len(new_words):
+        if len(old_words) != len(new_words) or _WORD_RE.sub("", deleted.text) != _WORD_RE.sub("", inserted.text):
             continue
         differing = [(a, b) for a, b in zip(old_words, new_words, strict=True) if a != b]
         if len(differing) == 1:
@@ -881,6 +894,10 @@ def _join(lines: list[str]) -> str:
     return text
 
 
+# The rules' lazy quotes backtrack on a long line; no instruction sentence is anywhere near this long.
+_LONGEST_INSTRUCTION = 5000
+
+
 def _instruction(number: int, blocks: list[_Block], amendment: str | None) -> Instruction:
     """One instruction from its blocks: the instruction sentence, then the paragraphs it quotes."""
     merged: list[_Block] = []
@@ -893,6 +910,14 @@ def _instruction(number: int, blocks: list[_Block], amendment: str | None) -> In
     sentence = _join(merged[0].lines) if merged else ""
     paragraphs = [_unquoted(_join(block.lines)) for block in merged[1:]]
     flat = " ".join(sentence.split())
+    if len(flat) > _LONGEST_INSTRUCTION:
+        return Instruction(
+            n=number,
+            text=flat[:200] + "…",
+            kind="unknown",
+            amendment=amendment,
+            message=f"{len(flat)} characters: too long for one instruction (a page of text without numbering?)",
+        )
     for name, kind, pattern in RULES:
         found = pattern.match(flat)
         if found:
@@ -992,6 +1017,8 @@ class _Applier:
         self.originals = {id(slot) for slot in self.original.values()}
         self.title = Paragraph(id="title", kind="plain", text=self.draft.title or "")
         self.warnings: list[str] = []
+        # The paragraphs each instruction changed or inserted, named in the amended document's numbering at the end.
+        self.touched: list[tuple[Instruction, list[Paragraph]]] = []
 
     # -- lookups
 
@@ -1017,6 +1044,7 @@ class _Applier:
     # -- instructions
 
     def apply(self, instruction: Instruction, amendment: int, name: str) -> None:
+        self.touched.append((instruction, []))
         try:
             handler = getattr(self, f"_do_{instruction.kind}")
             message = handler(instruction, amendment, name)
@@ -1096,6 +1124,7 @@ class _Applier:
 
     def _do_title(self, instruction: Instruction, amendment: int, name: str) -> str | None:
         self.title.text = strip_footnote_marks(instruction.words or "")
+        self._touch(self.title)
         return None
 
     def _new_paragraphs(self, instruction: Instruction, part: str, amendment: int) -> list[_Slot]:
@@ -1106,6 +1135,7 @@ class _Applier:
         for text in instruction.paragraphs:
             paragraph = paragraph_from_text(strip_footnote_marks_lines(text), kind)
             slots.append(_Slot(paragraph, inserted_by=amendment))
+            self._touch(paragraph)
         return slots
 
     def _do_insert_paragraph(self, instruction: Instruction, amendment: int, name: str) -> str | None:
@@ -1165,11 +1195,17 @@ class _Applier:
         replacement = paragraph_from_text(strip_footnote_marks_lines("\n".join(instruction.paragraphs)), old.kind)
         if ref.subs:
             old.text, old.subparagraphs, old.footnote_refs = replacement.text, replacement.subparagraphs, []
+            self._touch(old)
             return None
         slot, _ = self._slot(target)
         slot.paragraph = replacement
+        self._touch(replacement)
         slot.inserted_by = amendment
         return None
+
+    def _touch(self, paragraph: Paragraph) -> None:
+        if self.touched and all(p is not paragraph for p in self.touched[-1][1]):
+            self.touched[-1][1].append(paragraph)
 
     # -- text surgery
 
@@ -1201,6 +1237,7 @@ class _Applier:
             elif ref.offset > start:
                 ref.offset = len(before + words)
         paragraph.text = new_text
+        self._touch(paragraph)
         if check_seams:
             seam = _seam(new_text, len(before), len(before) + len(words), replaced)
             if seam:
@@ -1240,6 +1277,9 @@ class _Applier:
             footnote.referenced_in = [
                 id_map.get(ref, ref) for ref in footnote.referenced_in if ref in id_map or ref == "title"
             ]
+        present = {id(p) for p in document.walk()} | {id(self.title)}
+        for instruction, paragraphs in self.touched:
+            instruction.changed = [p.id for p in paragraphs if id(p) in present]
         return document
 
 

@@ -311,6 +311,11 @@ class Instruction(Model):
         "'not_applied' (see `message`). Null when not applied yet.",
     )
     message: str | None = Field(default=None, description="Why it could not apply, or what it did of note.")
+    changed: list[str] = Field(
+        default_factory=list,
+        description="After applying: the ids, in the amended document, of the paragraphs it changed or inserted "
+        "('title' for the title); empty for a deletion.",
+    )
     warnings: list[str] = Field(
         default_factory=list, description="Seams the literal result leaves ('Welcomes of', a doubled comma)."
     )

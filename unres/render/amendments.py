@@ -46,6 +46,8 @@ def instructions_report(result: AmendedDocument) -> RenderableType:
         line.append(f"{_printable(prefix)}{instruction.n}. ", style="bold")
         line.append(f"{_STATUS_WORD[status]:<12}", style=_STATUS_STYLE[status])
         line.append(_printable(instruction.text))
+        if instruction.changed:
+            line.append(f"  → {', '.join(instruction.changed)}", style="cyan")
         if instruction.message:
             line.append(f"\n      {_printable(instruction.message)}", style="dim" if status != "not_applied" else "red")
         for warning in instruction.warnings:
