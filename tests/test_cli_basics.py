@@ -30,7 +30,7 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    assert set(commands) == {"parse", "diff", "check", "lineage", "schema"}
+    assert set(commands) == {"parse", "diff", "check", "lineage", "schema", "amend"}
     for name in commands:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0

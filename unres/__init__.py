@@ -14,12 +14,15 @@ The library does everything the command line does:
 from __future__ import annotations
 
 from unres.align import align
+from unres.amend import amendments_between, apply_amendments, parse_amendment_text, read_amendment
 from unres.check import check
 from unres.errors import ExitCode, InputError, UnresError
 from unres.lineage import lineage_of as lineage
 from unres.models import (
     Alignment,
     AlignOptions,
+    AmendedDocument,
+    Amendment,
     Change,
     CheckProfile,
     CheckReport,
@@ -28,6 +31,7 @@ from unres.models import (
     Edit,
     Excerpt,
     Footnote,
+    Instruction,
     Lineage,
     Paragraph,
 )
@@ -39,6 +43,8 @@ __version__ = "0.1.0"
 __all__ = [
     "AlignOptions",
     "Alignment",
+    "AmendedDocument",
+    "Amendment",
     "Change",
     "CheckProfile",
     "CheckReport",
@@ -49,16 +55,21 @@ __all__ = [
     "ExitCode",
     "Footnote",
     "InputError",
+    "Instruction",
     "Lineage",
     "Paragraph",
     "Source",
     "UnresError",
     "__version__",
     "align",
+    "amendments_between",
+    "apply_amendments",
     "check",
     "lineage",
+    "parse_amendment_text",
     "parse_file",
     "parse_text",
+    "read_amendment",
     "read_source",
 ]
 

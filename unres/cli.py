@@ -44,6 +44,14 @@ class DiffFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     docx = "docx"
+    amendments = "amendments"
+
+
+class AmendFormat(StrEnum):
+    redline = "redline"
+    text = "text"
+    json = "json"
+    html = "html"
 
 
 class HtmlLayout(StrEnum):
@@ -91,6 +99,7 @@ class SchemaName(StrEnum):
     alignment = "alignment"
     check = "check"
     lineage = "lineage"
+    amendment = "amendment"
 
 
 OutputOption = Annotated[
@@ -235,6 +244,8 @@ def diff(
       unres diff old.txt new.txt --format html -o redline.html
 
       unres diff old.docx new.docx --format docx --author "Drafting group" -o redline.docx
+
+      unres diff draft.txt revised.txt --format amendments
     """
     if output_format is DiffFormat.docx and output is None and sys.stdout.isatty():
         _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
@@ -250,13 +261,20 @@ def diff(
         kinds = {kind.value for kind in only} if only else None
         inputs = [old_file, new_file]
         if output_format is DiffFormat.json:
+            from unres.amend import amendments_between
             from unres.render.json import to_json
 
+            alignment.amendments = amendments_between(old_document, new_document, alignment)
             if kinds is not None:
                 alignment = alignment.model_copy(
                     update={"changes": [change for change in alignment.changes if change.kind in kinds]}
                 )
             _emit_text(to_json(alignment), output, inputs)
+        elif output_format is DiffFormat.amendments:
+            from unres.amend import amendments_between
+            from unres.render.amendments import amendments_text
+
+            _emit_text(amendments_text(amendments_between(old_document, new_document, alignment)), output, inputs)
         elif output_format is DiffFormat.html:
             from unres.render.html import diff_html
 
@@ -437,6 +455,87 @@ def lineage(
 
 
 @app.command()
+def amend(
+    draft_file: Annotated[str, typer.Argument(metavar="DRAFT", help="The draft resolution; '-' reads standard input.")],
+    amendment_files: Annotated[
+        list[str], typer.Argument(metavar="AMENDMENT…", help="Amendment documents, applied in the order given.")
+    ],
+    output_format: Annotated[
+        AmendFormat,
+        typer.Option("--format", "-f", help="redline (draft → amended), text (the amended draft), json, html."),
+    ] = AmendFormat.redline,
+    output: OutputOption = None,
+    no_color: NoColorOption = False,
+    width: WidthOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    from_format: FromOption = None,
+    revisions: RevisionsOption = None,
+) -> None:
+    """Apply amendments (the UN's numbered instructions) to a draft and show the draft as amended.
+
+    References are to the draft's original numbering, in every amendment. Exit status: 0 when every instruction
+    applied, 1 when any could not (each named on standard error, the others still applied), 2 on trouble.
+
+    Examples:
+
+      unres amend A_80_L.3.txt A_80_L.28.txt
+
+      unres amend draft.pdf amendment1.pdf amendment2.pdf -o amended.txt --format text
+
+      unres amend draft.txt amendment.txt --format json | jq '.instructions[] | select(.status != "applied")'
+    """
+    with _trouble_is_exit_2():
+        from unres.amend import apply_amendments, read_amendment
+
+        forced = from_format.value if from_format is not None else None
+        how = revisions.value if revisions is not None else None
+        draft = _parse(draft_file, max_size, from_format, revisions)
+        amendments = [
+            read_amendment(
+                file, stdin=sys.stdin.buffer, max_bytes=max_size, format=forced, revisions=how  # type: ignore[arg-type]
+            )
+            for file in amendment_files
+        ]
+        result = apply_amendments(draft, amendments)
+        for instruction in result.instructions:
+            if instruction.status == "not_applied":
+                typer.echo(
+                    _printable(
+                        f"unres: {instruction.amendment} instruction {instruction.n}: not applied: "
+                        f"{instruction.message}"
+                    ),
+                    err=True,
+                )
+        inputs = [draft_file, *amendment_files]
+        if output_format is AmendFormat.json:
+            from unres.render.json import to_json
+
+            _emit_text(to_json(result), output, inputs)
+        elif output_format is AmendFormat.text:
+            from unres.render.resolution_text import resolution_text
+
+            _emit_text(resolution_text(result.document), output, inputs)
+        else:
+            from unres.align import align
+
+            alignment = align(draft, result.document)
+            if output_format is AmendFormat.html:
+                from unres.render.html import diff_html
+
+                _emit_text(diff_html(alignment, draft, result.document), output, inputs)
+            else:
+                from rich.console import Group
+
+                from unres.render.amendments import instructions_report
+                from unres.render.terminal import diff_view
+
+                markers = output is not None or not sys.stdout.isatty()
+                view = Group(instructions_report(result), diff_view(alignment, markers=markers))
+                _emit_renderable(view, output, inputs, no_color, width)
+    raise typer.Exit(int(ExitCode.DIFFERENT if result.partial else ExitCode.SAME))
+
+
+@app.command()
 def schema(
     name: Annotated[SchemaName, typer.Argument(help="Which JSON output to describe.")] = SchemaName.document,
     output: OutputOption = None,
@@ -450,7 +549,7 @@ def schema(
     with _trouble_is_exit_2():
         from pydantic import BaseModel
 
-        from unres.models import Alignment, CheckReport, Document, Lineage
+        from unres.models import Alignment, AmendedDocument, CheckReport, Document, Lineage
         from unres.render.json import schema_json
 
         models: dict[SchemaName, type[BaseModel]] = {
@@ -458,6 +557,7 @@ def schema(
             SchemaName.alignment: Alignment,
             SchemaName.check: CheckReport,
             SchemaName.lineage: Lineage,
+            SchemaName.amendment: AmendedDocument,
         }
         _emit_text(schema_json(models[name]), output, [])
 

@@ -252,12 +252,97 @@ class Alignment(Model):
         default_factory=list,
         description="The footnote texts aligned the same way (ids 'footnote 4'): renumbered footnotes are unchanged.",
     )
+    amendments: list[Instruction] = Field(
+        default_factory=list,
+        description="The changes written as UN amendment instructions (`unres diff --format json` fills it; empty "
+        "otherwise): applied in order to the old document they give the new one.",
+    )
 
     @property
     def identical(self) -> bool:
         """True when the texts are the same: no change other than `unchanged` (renumbering is not a change), in
         the paragraphs or in the footnotes."""
         return all(change.kind == "unchanged" for change in [*self.changes, *self.footnotes])
+
+
+# --- amendments ----------------------------------------------------------------------------------------------
+
+InstructionKind = Literal[
+    "replace",
+    "insert_words",
+    "delete_words",
+    "insert_paragraph",
+    "delete_paragraph",
+    "replace_paragraph",
+    "replace_throughout",
+    "title",
+    "unknown",
+]
+InstructionStatus = Literal["applied", "already", "not_applied"]
+
+
+class Instruction(Model):
+    """One numbered instruction of an amendment, in the UN's fixed language, and (once applied) what became of it."""
+
+    n: int = Field(description="The instruction's number in its amendment (1 when the amendment has only one).")
+    text: str = Field(description="The instruction as worded, without the paragraphs it quotes.")
+    kind: InstructionKind = Field(description="What it does; 'unknown': wording unres cannot read.")
+    targets: list[str] = Field(
+        default_factory=list,
+        description="Where, in the draft's ORIGINAL numbering: paragraph ids ('PP5', 'OP3(b)', 'ANNEX-2', 'P4'), "
+        "'title', or for a throughout replacement and an insertion at the end of a part the parts ('preambular', "
+        "'operative').",
+    )
+    quote: str | None = Field(
+        default=None, description="The words looked for: those replaced or deleted, or those an insertion follows."
+    )
+    words: str | None = Field(default=None, description="The new words: the replacement, the insertion, the title.")
+    where: Literal["after", "before", "end"] | None = Field(
+        default=None, description="For insertions: after or before the quote or paragraph, or at the end of a part."
+    )
+    paragraphs: list[str] = Field(
+        default_factory=list,
+        description="Paragraph texts the instruction quotes: those inserted or replacing, or the one deleted "
+        "('reading: …'); sub-paragraphs on lines of their own, '(a) …'.",
+    )
+    amendment: str | None = Field(default=None, description="The amendment it belongs to (symbol or file name).")
+    status: InstructionStatus | None = Field(
+        default=None,
+        description="After applying: 'applied'; 'already' (the draft already read so: nothing to do); "
+        "'not_applied' (see `message`). Null when not applied yet.",
+    )
+    message: str | None = Field(default=None, description="Why it could not apply, or what it did of note.")
+    changed: list[str] = Field(
+        default_factory=list,
+        description="After applying: the ids, in the amended document, of the paragraphs it changed or inserted "
+        "('title' for the title); empty for a deletion.",
+    )
+    warnings: list[str] = Field(
+        default_factory=list, description="Seams the literal result leaves ('Welcomes of', a doubled comma)."
+    )
+
+
+class Amendment(Model):
+    """An amendment document read into its instructions."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str | None = Field(default=None, description="File name the amendment was read from.")
+    symbol: str | None = Field(default=None, description="The amendment's own symbol, e.g. 'A/80/L.28'.")
+    target: str | None = Field(default=None, description="The draft it amends, e.g. 'A/80/L.3'.")
+    sponsors: list[str] = Field(default_factory=list)
+    title: str | None = Field(default=None, description="The draft's title as the amendment prints it.")
+    instructions: list[Instruction] = Field(default_factory=list)
+    set_aside: list[SetAside] = Field(default_factory=list, description="Header, furniture, sponsor note: not text.")
+
+
+class AmendedDocument(Model):
+    """A draft with amendments applied: `unres amend --format json`."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: Document = Field(description="The draft as amended, renumbered, as `unres parse --format json`.")
+    instructions: list[Instruction] = Field(description="Every instruction of every amendment, in order, with status.")
+    partial: bool = Field(description="True when some instruction could not be applied.")
+    warnings: list[str] = Field(default_factory=list, description="Seams and doubts, each naming its instruction.")
 
 
 # --- transcription agreement -----------------------------------------------------------------------------------
