@@ -69,7 +69,6 @@ def test_real_amendment_gives_the_expected_draft(amendments_folder: Path, amendm
             assert ours in untouched and any(defect in ours for defect in PARSER_DEFECTS), f"{kind} {number}: {ours}"
 
 
-@pytest.mark.xfail(reason="the parser reads the sponsor note and a few draft paragraphs wrongly (parser issue)")
 @pytest.mark.parametrize(("amendment", "draft"), REAL)
 def test_real_amendment_gives_the_expected_draft_exactly(amendments_folder: Path, amendment: str, draft: str) -> None:
     _, amended, expected = _applied(amendments_folder, amendment, draft)

@@ -138,3 +138,46 @@ def test_an_annex_heading_alone_after_the_operative_part_starts_an_annex_in_a_dr
     assert [(a.heading, a.title, [p.text for p in a.paragraphs]) for a in doc.annexes] == [
         ("Annex", "The Declaration", ["We welcome the plan.", "We commit to act."])
     ]
+
+
+def test_the_asterisk_note_at_the_foot_of_a_page_without_a_rule_is_set_aside() -> None:
+    doc = parse_text(
+        _DRAFT_HEAD + "The General Assembly,\n\nRecalling its resolution 79/1,1\n__________________\n"
+        "1 Resolution 79/1.\n\nA/80/L.99\n2/3\n\nNoting the report,\n\n\n"
+        "* Any changes to the list of sponsors will be reflected in the official record of the meeting.\n\n"
+        "A/80/L.99\n3/3\n\n1. Decides to act.\n"
+    )
+    assert [p.text for p in doc.paragraphs] == ["Recalling its resolution 79/1,", "Noting the report,", "Decides to act."]
+
+
+def test_a_number_with_thousands_separators_or_a_count_is_not_a_footnote_mark() -> None:
+    doc = parse_text(
+        "The General Assembly,\n\nRecalling the report,1 and the plan,2\n\nNoting that, in 2024, 1,622 persons were "
+        "affected, with 99 attacks, 2 abductions, 1 sexual assault and 103 arrests,\n\n1. Decides to act.\n"
+        "__________________\n1 A/80/1.\n2 A/80/2.\n"
+    )
+    assert doc.paragraphs[1].text == (
+        "Noting that, in 2024, 1,622 persons were affected, with 99 attacks, 2 abductions, 1 sexual assault and 103 "
+        "arrests,"
+    )
+    assert doc.paragraphs[1].footnote_refs == []
+
+
+def test_marks_listed_with_a_comma_take_the_comma_with_them() -> None:
+    doc = parse_text(
+        "The General Assembly,\n\nRecalling the report,1 and the plan,2\n\nNoting the conflict,1,2\n\n1. Decides.\n"
+        "__________________\n1 A/80/1.\n2 A/80/2.\n"
+    )
+    assert doc.paragraphs[1].text == "Noting the conflict,"
+    assert [(r.mark, r.offset) for r in doc.paragraphs[1].footnote_refs] == [("1", 20), ("2", 20)]
+
+
+def test_a_capitalised_compound_cut_at_a_line_end_or_by_an_extractor_space_is_one_word() -> None:
+    doc = parse_text(
+        "The General Assembly,\n\nRecalling the report of the Secretary-\nGeneral on the Treaty on the Non- "
+        "Proliferation of Nuclear Weapons and on pre- and post-conflict situations,\n\n1. Decides.\n"
+    )
+    assert doc.paragraphs[0].text == (
+        "Recalling the report of the Secretary-General on the Treaty on the Non-Proliferation of Nuclear Weapons and "
+        "on pre- and post-conflict situations,"
+    )

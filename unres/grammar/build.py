@@ -13,6 +13,11 @@ from unres.models import Annex, Footnote, FootnoteRef, Paragraph, SetAside, SetA
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SPACES = re.compile(r"\s+")
+_HYPHEN_LOWER = re.compile(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)")
+_HYPHEN_CAPITAL = re.compile(r"([^\W\d_]+)-\n([A-Z][^\W\d_]*)")
+# An extractor's space inside a capitalised compound ('Non- Proliferation'); a suspended hyphen is followed by a
+# conjunction or a lower-case word ('micro-, small', 'pre- and post-conflict'), never by a capital.
+_HYPHEN_SPACE_CAPITAL = re.compile(r"\b([A-Z][^\W\d_]*)- ([A-Z][^\W\d_]*)")
 
 _SET_ASIDE_REASONS: dict[Kind, SetAsideReason] = {
     Kind.FURNITURE: "page-furniture",
@@ -173,7 +178,7 @@ class Builder:
 
     def _join_hyphens(self, text: str) -> str:
         """A line-end hyphen joins: 'money-/laundering' is 'money-laundering', 'recog-/nize' is 'recognize'
-        only when the document itself spells it so and never with the hyphen."""
+        only when the document itself spells it so and never with the hyphen; 'Secretary-/General' keeps it."""
 
         def join(found: re.Match[str]) -> str:
             left, right = found.group(1), found.group(2)
@@ -183,7 +188,9 @@ class Builder:
                 return left + right
             return f"{left}-{right}"
 
-        return re.sub(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)", join, text)
+        joined = _HYPHEN_LOWER.sub(join, text)
+        joined = _HYPHEN_CAPITAL.sub(r"\1-\2", joined)  # 'Secretary-/General': a capital after it is a compound
+        return _HYPHEN_SPACE_CAPITAL.sub(r"\1-\2", joined)
 
 
 def set_aside(

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from unres.grammar.lines import MARK_CLOSE, MARK_OPEN, SYMBOL_RE, Kind, Line
-from unres.grammar.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS
+from unres.grammar.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS, WORDS_AFTER_A_MARK
 
 _NUMBERED_TEXT = re.compile(
     r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
@@ -94,12 +94,22 @@ def mark_star_notes(lines: list[Line]) -> None:
     previous: Line | None = None  # the last line that was not blank
     for index, line in enumerate(lines):
         if line.kind is Kind.TEXT and line.starred and referenced:
-            if not has_rules or (previous is not None and previous.kind is Kind.SEPARATOR):
+            under_rule = previous is not None and previous.kind is Kind.SEPARATOR
+            if not has_rules or under_rule or _at_foot_of_page(lines, index):
                 _take_star_note(lines, index)
         elif line.kind is Kind.TEXT and _STAR_REFERENCE.search(line.text):
             referenced = True
         if line.kind is not Kind.BLANK:
             previous = line
+
+
+def _at_foot_of_page(lines: list[Line], index: int) -> bool:
+    """The line is the last text of its page: page furniture, a page break or the end follows (past blanks)."""
+    for following in lines[index + 1 :]:
+        if following.kind is Kind.BLANK:
+            continue
+        return following.page_break or following.kind in (Kind.SYMBOL, Kind.FURNITURE, Kind.LONE_NUMBER)
+    return True
 
 
 def _take_star_note(lines: list[Line], index: int) -> None:
@@ -294,10 +304,13 @@ def _pair_orphans(
 
 _EXPLICIT = re.compile(f"{MARK_OPEN}(\\d{{1,3}}){MARK_CLOSE}")
 # After punctuation: "Crime,6", "79/7;1", "Power.1". Not a thousands group ("1,000") nor a decimal ("2.5 per cent").
-_PUNCT_ATTACHED = re.compile(r"(?<=[,;:.”’\")\]])(?<!\d,(?=\d{3}))(?<!\d\.(?=\d+\s+[a-z]))(\d{1,3})(?=[\s,;:.)\]]|$)")
+_PUNCT_ATTACHED = re.compile(
+    r"(?<=[,;:.”’\")\]])(?<!\d,(?=\d{3}))(?<!\d\.(?=\d+\s+[a-z]))(\d{1,3})(?=[\s,;:.)\]]|$)(?![,.]\d{3}\b)"
+)
 _WORD_ATTACHED = re.compile(r"(?<=[^\W\d_A-Z])(\d{1,3})(?=[\s,;:.)\]”’]|$)")
 _YEAR_ATTACHED = re.compile(r"\b(?:1[89]|20)\d\d(\d{1,2})(?=[\s,;:.)\]]|$)")
-_STANDALONE = re.compile(r"(?<=\s)(\d{1,3})(?=[\s,;:.]|$)")
+# Never the first group of a number written with thousands separators ('in 2024, 1,622 persons').
+_STANDALONE = re.compile(r"(?<=\s)(\d{1,3})(?=[\s,;:.]|$)(?![,.]\d{3}\b)")
 # Glued to the next word by an extractor that lost the space after it: "Weapons 6and the", "law, 7in which".
 _LEADING = re.compile(r"(?<=\s)(\d{1,3})(?=(?!(?:st|nd|rd|th|s)\b)[a-z]{2,}\b)")
 _TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
@@ -396,7 +409,9 @@ class _MarkReader:
         if not before or after in NUMBER_FOLLOWERS or after.startswith(("%", "per")):
             return False
         if before[-1] in ',;:.”’")':
-            return is_new or is_repeat
+            # A footnote cited again is rare; a count in a list is not ('violence, 5 abductions, 4 sexual assaults'):
+            # a number already used as a mark is one again only where a mark can stand, before a word that joins on.
+            return is_new or (is_repeat and (not after or not after[0].islower() or after in WORDS_AFTER_A_MARK))
         if before[-1] in "-–/(":
             return False
         if before.lower() in NUMBER_TAKING_WORDS:
@@ -447,7 +462,10 @@ def _remove_spans(text: str, spans: list[tuple[int, int, int]]) -> tuple[str, li
     refs: list[tuple[str, int]] = []
     cursor = 0
     for start, end, number in sorted(spans):
-        out += text[cursor:start]
+        between = text[cursor:start]
+        if refs and cursor > 0 and between.strip() == "," and refs[-1][1] == len(out):
+            between = ""  # the comma of a list of marks ('conflict,10,11'), not of the sentence
+        out += between
         cursor = end
         if out.endswith(" ") and (cursor >= len(text) or text[cursor] in " ,;:.)"):
             out = out.rstrip(" ")

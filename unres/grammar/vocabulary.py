@@ -370,3 +370,52 @@ STATE_NAMES_WITH_AND = frozenset(
         "Saint Pierre and Miquelon",
     }
 )
+
+
+# Words that go on after a footnote mark set apart from its word ('Crime, 5 and', 'Convention, 3 in which'): the
+# joining words of a sentence, not the nouns a count is followed by ('5 abductions').
+WORDS_AFTER_A_MARK = frozenset(
+    [
+        "a",
+        "against",
+        "among",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "between",
+        "but",
+        "by",
+        "during",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "including",
+        "inter",
+        "into",
+        "is",
+        "its",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "through",
+        "to",
+        "under",
+        "was",
+        "were",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whose",
+        "with",
+        "within",
+    ]
+)
