@@ -286,6 +286,7 @@ def _text(doc: Document, ids: tuple[str, ...] | list[str]) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CLOSING = re.compile(r"(?:[\s,;:.]|\band\b|\bor\b)+$")
+_LABEL_AT_LINE_START = re.compile(r"(?m)^\((?:[a-z]{1,4}|\d{1,3})\)\s+")
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
@@ -303,5 +304,5 @@ def _sentences(paragraph: Paragraph) -> list[str]:
 def _comparable(text: str) -> str:
     """Text as wording is compared: typography folded, labels and spacing and the closing punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    text = re.sub(r"(?m)^\((?:[a-z]{1,4}|\d{1,3})\)\s+", "", text)
+    text = _LABEL_AT_LINE_START.sub("", text)
     return _CLOSING.sub("", " ".join(text.split()))

@@ -13,6 +13,7 @@ from unres.models import Annex, Footnote, FootnoteRef, Paragraph, SetAside, SetA
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SPACES = re.compile(r"\s+")
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)")
 
 _SET_ASIDE_REASONS: dict[Kind, SetAsideReason] = {
     Kind.FURNITURE: "page-furniture",
@@ -180,7 +181,7 @@ class Builder:
                 return left + right
             return f"{left}-{right}"
 
-        return re.sub(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)", join, text)
+        return _LINE_END_HYPHEN.sub(join, text)
 
 
 def set_aside(

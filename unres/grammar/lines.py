@@ -47,6 +47,8 @@ _MD_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{1,3})\]:\s*")
 # An extractor that took a wrapped line starting with a year for a footnote ("[^2013]: (S/INF/68).").
 _IMPOSSIBLE_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{4,})\]:\s*")
 _SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_LAYOUT_GAP = re.compile(r"\s{2,}|\t")
+_SENTINEL_MARK = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
 _LIST_MARKER = re.compile(r"^[-*+•●▪◦]\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\[\]*_#().\-])")
@@ -193,7 +195,7 @@ def _classify(text: str) -> Kind:
 
 def _all_furniture(raw: str) -> bool:
     """A layout line holding several pieces of furniture side by side ('18-18142 (E)      021118')."""
-    chunks = re.split(r"\s{2,}|\t", raw.strip())
+    chunks = _LAYOUT_GAP.split(raw.strip())
     return len(chunks) > 1 and all(
         _classify(chunk) in (Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for chunk in chunks
     )
@@ -241,7 +243,7 @@ def plain(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """Text with sentinel marks removed entirely and italics unwrapped."""
-    return plain(re.sub(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}", "", text))
+    return plain(_SENTINEL_MARK.sub("", text))
 
 
 _WORDS = re.compile(r"[^\W_]+")

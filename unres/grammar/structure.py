@@ -42,6 +42,9 @@ _ADDRESSEES = frozenset({"Member", "States", "Governments", "Parties", "Heads", 
 # "(i)" after "(ii)" restarts a list instead of nesting ever deeper.
 _LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
 _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+# A paragraph number inside a line, after the end of a sentence and before a capital ('…Development.2 2. We').
+# One pattern for every number (a pattern per expected number would flood `re`'s cache): callers check the number.
+_EMBEDDED_NUMBER = re.compile(rf"(?<=\S)\s+(\d+)\.\s+(?=[A-Z{ITALIC_OPEN}“])")
 
 
 def _past_adverbs(words: list[str]) -> int:
@@ -570,7 +573,7 @@ class StructureReader:
         17. We invite', 'II. Implementation … 2024–2034 13. We'): take the heading, return the paragraph."""
         if self.part not in ("operative", "annex") or not self.stack or not ends_clause(self.stack[-1].tail):
             return text
-        found = re.search(rf"(?<=\S)\s+{self.expected}\.\s+(?=[A-Z{ITALIC_OPEN}“])", text)
+        found = _embedded_number(text, self.expected)
         if not found:
             return text
         head = text[: found.start()]
@@ -605,8 +608,7 @@ class StructureReader:
         """Take a heading's words off the line after its label; return what follows them on that line (an
         extractor may have joined the first paragraph under the heading onto it: '… commitments 3. We gather')."""
         for number in range(self.expected, self.expected + 4):
-            found = re.search(rf"(?<=\S)\s+{number}\.\s+(?=[A-Z{ITALIC_OPEN}“])", text)
-            if found:
+            if found := _embedded_number(text, number):
                 self.section = f"{self.section} {plain(text[: found.start()]).strip()}"
                 return text[found.start() :].lstrip()
         self.section = f"{self.section} {plain(text).strip()}"
@@ -620,8 +622,7 @@ class StructureReader:
             number += 1
         segments = []
         while True:
-            pattern = re.compile(rf"(?<=\S)\s+({number})\.\s+(?=[A-Z{ITALIC_OPEN}“])")
-            found = pattern.search(text)
+            found = _embedded_number(text, number)
             if not found:
                 break
             before = plain(text[: found.start()]).split()
@@ -633,6 +634,12 @@ class StructureReader:
             text = text[found.start() :].lstrip()
             number += 1
         return [*segments, text]
+
+
+def _embedded_number(text: str, number: int) -> re.Match[str] | None:
+    """The first place in `text` where paragraph number `number` (as printed: no leading zero) follows a sentence."""
+    printed = str(number)
+    return next((found for found in _EMBEDDED_NUMBER.finditer(text) if found.group(1) == printed), None)
 
 
 def _joins_on(text: str) -> bool:
