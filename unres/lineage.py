@@ -214,7 +214,10 @@ def history(
             break
         earlier = max(link.from_.document for link in found)
         chosen = [link for link in found if link.from_.document == earlier]
-        ids = tuple(sorted({link.from_.id for link in chosen}, key=graph.documents[earlier].paragraphs.index))
+        found_ids = list(dict.fromkeys(link.from_.id for link in chosen))
+        if len(found_ids) > 1:  # a merge: in reading order (a lookup in the version's list, only for merges)
+            found_ids.sort(key=graph.documents[earlier].paragraphs.index)
+        ids = tuple(found_ids)
         kind = max((link.kind for link in chosen), key=_WEIGHT.__getitem__)
         steps.append(Step(earlier, ids, kind, min(link.similarity for link in chosen)))
         frontier = [(earlier, earlier_id) for earlier_id in ids]
