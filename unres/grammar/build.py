@@ -4,6 +4,7 @@ footnote marks; every line that is not resolution text is recorded as set aside,
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from unres.grammar.footnotes import read_marks
 from unres.grammar.header import Header
@@ -47,9 +48,7 @@ class Builder:
     """
 
     def __init__(self, lines: list[Line], footnote_texts: dict[int, str]) -> None:
-        self.vocabulary = {
-            w.lower() for line in lines if line.kind is Kind.TEXT for w in _WORD.findall(plain(line.text))
-        }
+        self.lines = lines
         self.footnote_texts = footnote_texts
         self.references: dict[str, list[str]] = {}
         self.warnings: list[str] = []
@@ -169,6 +168,11 @@ class Builder:
             opening = plain(joined[1 : joined.index(ITALIC_CLOSE)]).strip() or None
         return joined.replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, ""), opening
 
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every word of the document's text, lower-cased: built on first use, when a line-end hyphen is found."""
+        return {w.lower() for line in self.lines if line.kind is Kind.TEXT for w in _WORD.findall(plain(line.text))}
+
     def _join_hyphens(self, text: str) -> str:
         """A line-end hyphen joins: 'money-/laundering' is 'money-laundering', 'recog-/nize' is 'recognize'
         only when the document itself spells it so and never with the hyphen."""
@@ -181,6 +185,8 @@ class Builder:
                 return left + right
             return f"{left}-{right}"
 
+        if "-\n" not in text:  # no line-end hyphen: skip the pattern, slow on long texts without one
+            return text
         return _LINE_END_HYPHEN.sub(join, text)
 
 

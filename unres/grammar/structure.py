@@ -41,6 +41,7 @@ _ADDRESSEES = frozenset({"Member", "States", "Governments", "Parties", "Heads", 
 # How deep each style of list sits: a new list of a style opens under the deepest open item of a shallower one, so
 # "(i)" after "(ii)" restarts a list instead of nesting ever deeper.
 _LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
+_LONGEST_TAIL = max(len(tail.split(" ")) for tail in OPENING_TAILS)
 _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # A paragraph number inside a line, after the end of a sentence and before a capital ('…Development.2 2. We').
 # One pattern for every number (a pattern per expected number would flood `re`'s cache): callers check the number.
@@ -110,7 +111,8 @@ def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
     else:
         return None
     end = index + 1
-    rest = " ".join(w.lower().strip(",;:") for w in words[end:])
+    # Only as many words as the longest tail, and one more, can decide a match: a long paragraph is not folded whole.
+    rest = " ".join(w.lower().strip(",;:") for w in words[end : end + _LONGEST_TAIL + 1])
     for tail in OPENING_TAILS:
         if rest == tail or rest.startswith(tail + " "):
             end += len(tail.split())
