@@ -13,7 +13,6 @@ from unres.grammar.structure import AnnexDraft, Draft, Structure, opening_phrase
 from unres.models import Annex, Footnote, FootnoteRef, Paragraph, SetAside, SetAsideReason
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SPACES = re.compile(r"\s+")
 _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)")
 
 _SET_ASIDE_REASONS: dict[Kind, SetAsideReason] = {
@@ -68,7 +67,7 @@ class Builder:
         prepared = [self._prepare(draft.text) for draft, _ in order]
         marked = read_marks([text for text, _ in prepared], set(self.footnote_texts))
         cleaned = {
-            paragraph_id: (_SPACES.sub(" ", plain(text)).strip(), opening, refs)  # a mark too long to be one: digits
+            paragraph_id: (_single_spaced(plain(text)), opening, refs)  # a mark too long to be one: digits
             for (_, paragraph_id), (_, opening), (text, refs) in zip(order, prepared, marked, strict=True)
         }
         result = [self._paragraph(draft, paragraph_id, cleaned) for draft, paragraph_id in top]
@@ -76,7 +75,7 @@ class Builder:
             Annex(
                 id=annex_id,
                 heading=draft.heading,
-                title=_SPACES.sub(" ", plain(" ".join(draft.title_parts))).strip() or None,
+                title=_single_spaced(plain(" ".join(draft.title_parts))) or None,
                 paragraphs=[self._paragraph(d, i, cleaned) for d, i in group],
             )
             for draft, annex_id, group in zip(annexes, annex_ids, annex_top, strict=True)
@@ -150,7 +149,7 @@ class Builder:
     def _footnotes(self) -> list[Footnote]:
         result = []
         for number in sorted(self.footnote_texts):
-            text = _SPACES.sub(" ", strip_marks(self.footnote_texts[number])).strip()
+            text = _single_spaced(strip_marks(self.footnote_texts[number]))
             mark = str(number)
             result.append(Footnote(mark=mark, text=text, referenced_in=self.references.get(mark, [])))
             if mark not in self.references:
@@ -162,7 +161,7 @@ class Builder:
 
     def _prepare(self, raw: str) -> tuple[str, str | None]:
         """Join wraps and unwrap italics, keeping a leading italic phrase as the opening."""
-        joined = _SPACES.sub(" ", self._join_hyphens(raw)).strip()
+        joined = _single_spaced(self._join_hyphens(raw))
         opening = None
         if joined.startswith(ITALIC_OPEN) and ITALIC_CLOSE in joined:
             opening = plain(joined[1 : joined.index(ITALIC_CLOSE)]).strip() or None
@@ -214,3 +213,9 @@ def set_aside(
         if reason is not None:
             result.append(SetAside(line=line.number, text=line.raw.strip(), reason=reason))
     return result
+
+
+def _single_spaced(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends (str.split's whitespace is exactly re's \\s; no regex
+    substitution per space)."""
+    return " ".join(text.split())

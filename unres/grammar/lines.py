@@ -16,6 +16,7 @@ from enum import Enum
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 ITALIC_OPEN, ITALIC_CLOSE = "\x04", "\x05"
 SENTINELS = MARK_OPEN + MARK_CLOSE + ITALIC_OPEN + ITALIC_CLOSE
+_NO_SENTINELS = dict.fromkeys(map(ord, SENTINELS))
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -100,7 +101,7 @@ def mark(number: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """Split decoded text into cleaned, classified lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.replace("\x0c", "\f").translate({ord(c): None for c in SENTINELS}))
+    text = _CONTROL.sub("", text.replace("\x0c", "\f").translate(_NO_SENTINELS))
     lines: list[Line] = []
     page_break = False
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -236,9 +237,9 @@ def front_matter_text(lines: list[Line]) -> str:
 
 def plain(text: str) -> str:
     """Text without sentinels: italics unwrapped, marks kept as their digits."""
-    return text.translate(
-        {ord(ITALIC_OPEN): None, ord(ITALIC_CLOSE): None, ord(MARK_OPEN): None, ord(MARK_CLOSE): None}
-    )
+    if MARK_OPEN in text or MARK_CLOSE in text or ITALIC_OPEN in text or ITALIC_CLOSE in text:  # most have none
+        return text.translate(_NO_SENTINELS)
+    return text
 
 
 def strip_marks(text: str) -> str:

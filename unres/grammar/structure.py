@@ -641,6 +641,8 @@ class StructureReader:
 def _embedded_number(text: str, number: int) -> re.Match[str] | None:
     """The first place in `text` where paragraph number `number` (as printed: no leading zero) follows a sentence."""
     printed = str(number)
+    if f"{printed}." not in text:  # cannot be there: no need to look
+        return None
     return next((found for found in _EMBEDDED_NUMBER.finditer(text) if found.group(1) == printed), None)
 
 
