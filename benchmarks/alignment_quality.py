@@ -13,7 +13,8 @@ include what parsing each layout costs. The aligner's links are compared with th
 - precision = true links found / links found; recall = true links found / true links; F1 their harmonic mean;
 - move recall = paragraphs moved by the edits that the aligner reports as `moved` / paragraphs moved.
 
-With --write-report the figures are written to benchmarks/REPORT.md, byte for byte the same on every run.
+With --write-report the figures are written to their section of benchmarks/REPORT.md, byte for byte the same on
+every run.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmarks.report import write_section  # noqa: E402
 from benchmarks.synthetic import Truth, edit_document  # noqa: E402
 from unres import align, parse_file, parse_text  # noqa: E402
 from unres.models import Alignment, Document  # noqa: E402
@@ -156,7 +158,7 @@ def main() -> None:
     text = report(total, by_layout, cases)
     sys.stdout.write(text)
     if "--write-report" in sys.argv:
-        (ROOT / "benchmarks" / "REPORT.md").write_text(text, encoding="utf-8")
+        write_section("alignment-quality", text)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -29,15 +30,17 @@ from unres.models import (
     ChangeKind,
     Document,
     DocumentRef,
+    Edit,
     Paragraph,
 )
 from unres.redline import redline
 
 _CANDIDATES_PER_PARAGRAPH = 8
-_SHINGLE = 2
 # A word pair shared by more paragraphs than this share of the document is boilerplate ("Member States").
 _COMMON_SHARE = 0.05
 _COMMON_FLOOR = 6
+# ... and by more than this many in any document: bounds the work per paragraph, so candidates cost O(N), not O(N²).
+_COMMON_CAP = 32
 # Largest component solved exactly; beyond it (pathological input) links are taken best-first.
 _EXACT_COMPONENT = 1500
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -179,20 +182,29 @@ def _footnote_units(doc: Document) -> list[Unit]:
 # --- 1. candidates -----------------------------------------------------------------------------------------------
 
 
-def _shingles(words: list[str]) -> set[str]:
-    """Runs of consecutive meaningful words; a paragraph shorter than a run is its own single shingle."""
-    if len(words) < _SHINGLE:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+def _shingles(words: list[str]) -> list[tuple[str, ...]]:
+    """Pairs of consecutive meaningful words, each once, in reading order; a paragraph of one word is its own
+    single shingle. A list, not a set: a set of strings iterates in hash order, which would break ties differently
+    in every process."""
+    if len(words) < 2:
+        return [tuple(words)] if words else []
+    return list(dict.fromkeys(pairwise(words)))
 
 
 def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int], float]:
-    """Similarity (0–1) of each candidate pair (old index, new index)."""
-    index: dict[str, list[int]] = defaultdict(list)
+    """Similarity (0–1) of each candidate pair (old index, new index), in the order of the new paragraphs and, for
+    each, of its candidates.
+
+    A word pair held by more old paragraphs than the limit is boilerplate and proposes nothing; the limit grows with
+    the document but is capped, so each new paragraph costs at most (its word pairs × the cap): near-linear in all.
+    Candidates sharing as many pairs are ranked by how near they stand to the same relative place, then by document
+    order, never by hash order.
+    """
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for unit in old:
         for shingle in _shingles(unit.content):
             index[shingle].append(unit.index)
-    limit = max(_COMMON_FLOOR, int(_COMMON_SHARE * max(len(old), len(new))))
+    limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
     scores: dict[tuple[int, int], float] = {}
     for unit in new:
         shared: Counter[int] = Counter()
@@ -200,7 +212,9 @@ def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int],
             holders = index.get(shingle, ())
             if len(holders) <= limit:
                 shared.update(holders)
-        for old_index, _ in shared.most_common(_CANDIDATES_PER_PARAGRAPH):
+        place = unit.index / max(len(new), 1)
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], abs(item[0] / len(old) - place), item[0]))
+        for old_index, _ in ranked[:_CANDIDATES_PER_PARAGRAPH]:
             scores[(old_index, unit.index)] = _pair_similarity(old[old_index], unit)
     return scores
 
@@ -212,18 +226,22 @@ def _assign(scores: dict[tuple[int, int], float], n_old: int, n_new: int, thresh
     """Old index -> new index, maximising the summed similarity of links at or above the threshold."""
     edges = {pair: score for pair, score in scores.items() if score >= threshold}
     links: dict[int, int] = {}
-    for old_nodes, new_nodes in _components(edges):
+    for component in _components(edges):
+        old_nodes = sorted({old_index for old_index, _ in component})
+        new_nodes = sorted({new_index for _, new_index in component})
         if len(old_nodes) * len(new_nodes) > _EXACT_COMPONENT**2:
-            links.update(_best_first(edges, old_nodes, new_nodes))
+            links.update(_best_first(component))
         else:
-            links.update(_optimal(edges, old_nodes, new_nodes, n_old, n_new))
+            links.update(_optimal(component, old_nodes, new_nodes, n_old, n_new))
     return links
 
 
-def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], list[int]]]:
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
+def _components(edges: dict[tuple[int, int], float]) -> list[dict[tuple[int, int], float]]:
+    """The edges of each connected component of the link graph, in one pass (union-find over old and new nodes;
+    new node j is numbered -1 - j to keep the two sides apart), components in the order of their first edge."""
+    parent: dict[int, int] = {}
 
-    def find(node: tuple[str, int]) -> tuple[str, int]:
+    def find(node: int) -> int:
         root = node
         while parent.get(root, root) != root:
             root = parent[root]
@@ -232,22 +250,19 @@ def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], li
         return root
 
     for old_index, new_index in edges:
-        a, b = find(("o", old_index)), find(("n", new_index))
+        a, b = find(old_index), find(-1 - new_index)
         if a != b:
             parent[a] = b
-    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for old_index, new_index in sorted(edges):
-        olds, news = groups[find(("o", old_index))]
-        if old_index not in olds:
-            olds.append(old_index)
-        if new_index not in news:
-            news.append(new_index)
-    return [(sorted(olds), sorted(news)) for olds, news in groups.values()]
+    components: dict[int, dict[tuple[int, int], float]] = {}
+    for pair in sorted(edges):
+        components.setdefault(find(pair[0]), {})[pair] = edges[pair]
+    return list(components.values())
 
 
 def _optimal(
     edges: dict[tuple[int, int], float], old_nodes: list[int], new_nodes: list[int], n_old: int, n_new: int
 ) -> dict[int, int]:
+    """The assignment that maximises the summed similarity of one component (its own edges only)."""
     import lap
     import numpy as np
 
@@ -258,20 +273,19 @@ def _optimal(
     old_pos = {node: i for i, node in enumerate(old_nodes)}
     new_pos = {node: j for j, node in enumerate(new_nodes)}
     for (old_index, new_index), score in edges.items():
-        if old_index in old_pos and new_index in new_pos:
-            # Ties (repeated boilerplate) go to the partner at the same relative place in its document.
-            drift = abs(old_index / max(n_old, 1) - new_index / max(n_new, 1))
-            cost[old_pos[old_index], new_pos[new_index]] = 1.0 - score + 1e-6 * drift
+        # Ties (repeated boilerplate) go to the partner at the same relative place in its document.
+        drift = abs(old_index / max(n_old, 1) - new_index / max(n_new, 1))
+        cost[old_pos[old_index], new_pos[new_index]] = 1.0 - score + 1e-6 * drift
     _, rows, _ = lap.lapjv(cost, extend_cost=True, cost_limit=1.5)
     return {old_nodes[i]: new_nodes[j] for i, j in enumerate(rows) if j >= 0 and cost[i, j] < unlinked}
 
 
-def _best_first(edges: dict[tuple[int, int], float], old_nodes: list[int], new_nodes: list[int]) -> dict[int, int]:
-    wanted_old, wanted_new = set(old_nodes), set(new_nodes)
+def _best_first(edges: dict[tuple[int, int], float]) -> dict[int, int]:
+    """Links taken best first (ties in document order): for a component too large to solve exactly."""
     links: dict[int, int] = {}
     taken: set[int] = set()
     for (old_index, new_index), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
-        if old_index in wanted_old and new_index in wanted_new and old_index not in links and new_index not in taken:
+        if old_index not in links and new_index not in taken:
             links[old_index] = new_index
             taken.add(new_index)
     return links
@@ -444,6 +458,7 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
     for group in groups:
         old_text = " ".join(old[i].text for i in group.old)
         new_text = " ".join(new[j].text for j in group.new)
+        edits = _redline(old_text, new_text, options)  # once a pair: it also says whether the text is the same
         kind: ChangeKind
         if len(group.new) > 1:
             kind = "split"
@@ -451,32 +466,34 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
             kind = "merged"
         elif id(group) not in in_place or _crossed(old[group.old[0]], new[group.new[0]]):
             kind = "moved"
-        elif _same_text(old_text, new_text, options):
+        elif all(edit.op == "equal" for edit in edits):
             kind = "unchanged"
         else:
             kind = "modified"
-        change = _change(
-            kind, [old[i].id for i in group.old], [new[j].id for j in group.new], old_text, new_text, options
-        )
-        change.similarity = 1.0 if kind == "unchanged" else round(group.similarity, 4)
+        similarity = 1.0 if kind == "unchanged" else round(group.similarity, 4)
+        old_ids, new_ids = [old[i].id for i in group.old], [new[j].id for j in group.new]
+        change = Change(kind=kind, old=old_ids, new=new_ids, similarity=similarity, edits=edits)
         placed.append(((group.new[0], 0, group.old[0]), change))
-    position_of_old = {i: group.new[0] for group in groups for i in group.old}
     for unit in new:
         if unit.index not in linked_new:
-            placed.append(((unit.index, 0, -1), _change("added", [], [unit.id], "", unit.text, options)))
+            change = Change(kind="added", old=[], new=[unit.id], similarity=0.0, edits=_redline("", unit.text, options))
+            placed.append(((unit.index, 0, -1), change))
+    # A dropped paragraph stands after the new place of the furthest-placed linked paragraph before it (a running
+    # maximum over the old order: one pass, not one scan per dropped paragraph).
+    position_of_old = {i: group.new[0] for group in groups for i in group.old}
+    anchor = -1
     for unit in old:
-        if unit.index not in linked_old:
-            anchor = max((position_of_old[i] for i in position_of_old if i < unit.index), default=-1)
-            placed.append(((anchor, 1, unit.index), _change("dropped", [unit.id], [], unit.text, "", options)))
+        if unit.index in linked_old:
+            anchor = max(anchor, position_of_old[unit.index])
+            continue
+        change = Change(kind="dropped", old=[unit.id], new=[], similarity=0.0, edits=_redline(unit.text, "", options))
+        placed.append(((anchor, 1, unit.index), change))
     placed.sort(key=lambda item: item[0])
     return [change for _, change in placed]
 
 
-def _change(
-    kind: ChangeKind, old_ids: list[str], new_ids: list[str], old_text: str, new_text: str, options: AlignOptions
-) -> Change:
-    edits = redline(old_text, new_text, ignore_case=options.ignore_case, ignore_punctuation=options.ignore_punctuation)
-    return Change(kind=kind, old=old_ids, new=new_ids, similarity=0.0, edits=edits)
+def _redline(old_text: str, new_text: str, options: AlignOptions) -> list[Edit]:
+    return redline(old_text, new_text, ignore_case=options.ignore_case, ignore_punctuation=options.ignore_punctuation)
 
 
 def _part(unit: Unit) -> str:
@@ -486,14 +503,6 @@ def _part(unit: Unit) -> str:
 def _crossed(old: Unit, new: Unit) -> bool:
     """Did the paragraph cross between preamble, operative part and annex? (Plain text has no parts to cross.)"""
     return "plain" not in (old.part, new.part) and _part(old) != _part(new)
-
-
-def _same_text(old_text: str, new_text: str, options: AlignOptions) -> bool:
-    return all(edit.op == "equal" for edit in redline(old_text, new_text, **_fold_flags(options)))
-
-
-def _fold_flags(options: AlignOptions) -> dict[str, bool]:
-    return {"ignore_case": options.ignore_case, "ignore_punctuation": options.ignore_punctuation}
 
 
 def _in_place(groups: list[_Group]) -> set[int]:

@@ -74,6 +74,8 @@ class _Comparison:
         self.first, self.other = first, other
         self.first_name, self.name = first_name, name
         self.profile = profile
+        # A rendering that kept no footnote marks at all says nothing about them: decided once, not per paragraph.
+        self.both_have_marks = _has_marks(first) and _has_marks(other)
 
     def differences(self) -> Iterator[Difference]:
         first, other = self.first, self.other
@@ -169,7 +171,7 @@ class _Comparison:
 
     def _references(self, a: Paragraph, b: Paragraph) -> Iterator[Difference]:
         """Footnote marks, and after which word each stands; a rendering that kept no marks at all says nothing."""
-        if not (_has_marks(self.first) and _has_marks(self.other)):
+        if not self.both_have_marks:
             return
         a_marks, b_marks = _marks(a), _marks(b)
         if a_marks != b_marks:

@@ -547,19 +547,33 @@ def schema(
       unres schema document > document.schema.json
     """
     with _trouble_is_exit_2():
-        from pydantic import BaseModel
+        _emit_text(_published_schema(name) or model_schema(name), output, [])
 
-        from unres.models import Alignment, AmendedDocument, CheckReport, Document, Lineage
-        from unres.render.json import schema_json
 
-        models: dict[SchemaName, type[BaseModel]] = {
-            SchemaName.document: Document,
-            SchemaName.alignment: Alignment,
-            SchemaName.check: CheckReport,
-            SchemaName.lineage: Lineage,
-            SchemaName.amendment: AmendedDocument,
-        }
-        _emit_text(schema_json(models[name]), output, [])
+def model_schema(name: SchemaName) -> str:
+    """The JSON Schema built from the pydantic models: what the published files in unres/schemas/ are."""
+    from pydantic import BaseModel
+
+    from unres.models import Alignment, AmendedDocument, CheckReport, Document, Lineage
+    from unres.render.json import schema_json
+
+    models: dict[SchemaName, type[BaseModel]] = {
+        SchemaName.document: Document,
+        SchemaName.alignment: Alignment,
+        SchemaName.check: CheckReport,
+        SchemaName.lineage: Lineage,
+        SchemaName.amendment: AmendedDocument,
+    }
+    return schema_json(models[name])
+
+
+def _published_schema(name: SchemaName) -> str | None:
+    """The published schema file, read instead of building the models so that `unres schema` starts fast;
+    tests/test_schema.py checks it is what `model_schema` gives. None for a schema not published yet."""
+    from importlib.resources import files
+
+    published = files("unres") / "schemas" / f"{name.value}.schema.json"
+    return published.read_text(encoding="utf-8") if published.is_file() else None
 
 
 # --- plumbing ------------------------------------------------------------------------------------------------

@@ -214,7 +214,10 @@ def history(
             break
         earlier = max(link.from_.document for link in found)
         chosen = [link for link in found if link.from_.document == earlier]
-        ids = tuple(sorted({link.from_.id for link in chosen}, key=graph.documents[earlier].paragraphs.index))
+        found_ids = list(dict.fromkeys(link.from_.id for link in chosen))
+        if len(found_ids) > 1:  # a merge: in reading order (a lookup in the version's list, only for merges)
+            found_ids.sort(key=graph.documents[earlier].paragraphs.index)
+        ids = tuple(found_ids)
         kind = max((link.kind for link in chosen), key=_WEIGHT.__getitem__)
         steps.append(Step(earlier, ids, kind, min(link.similarity for link in chosen)))
         frontier = [(earlier, earlier_id) for earlier_id in ids]
@@ -286,6 +289,7 @@ def _text(doc: Document, ids: tuple[str, ...] | list[str]) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CLOSING = re.compile(r"(?:[\s,;:.]|\band\b|\bor\b)+$")
+_LABEL_AT_LINE_START = re.compile(r"(?m)^\((?:[a-z]{1,4}|\d{1,3})\)\s+")
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
@@ -303,5 +307,5 @@ def _sentences(paragraph: Paragraph) -> list[str]:
 def _comparable(text: str) -> str:
     """Text as wording is compared: typography folded, labels and spacing and the closing punctuation ignored."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    text = re.sub(r"(?m)^\((?:[a-z]{1,4}|\d{1,3})\)\s+", "", text)
+    text = _LABEL_AT_LINE_START.sub("", text)
     return _CLOSING.sub("", " ".join(text.split()))

@@ -83,18 +83,25 @@ def redline(
     `fold_typography=False`: curly and straight quotes, a non-breaking hyphen and a hyphen differ too.
     `exact=True`: no clean-up; every differing word is its own change, as a transcription check wants.
     """
+    if old == new:  # what the diff below gives for identical texts, without tokenising them (most pairs are)
+        return [Edit(op="equal", text=old)] if old else []
     old_tokens, new_tokens = _coarse_tokens(old, new)
     alphabet: dict[str, str] = {}
+    code_of: dict[str, str] = {}  # token -> its character: each distinct token is keyed once
 
     def encode(items: list[str]) -> str:
         chars = []
         for token in items:
-            key = word_key(
-                token, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation, fold_typography=fold_typography
-            )
-            if key not in alphabet:
-                alphabet[key] = chr(_FIRST_PRIVATE + len(alphabet))
-            chars.append(alphabet[key])
+            code = code_of.get(token)
+            if code is None:
+                key = word_key(
+                    token,
+                    ignore_case=ignore_case,
+                    ignore_punctuation=ignore_punctuation,
+                    fold_typography=fold_typography,
+                )
+                code = code_of[token] = alphabet.setdefault(key, chr(_FIRST_PRIVATE + len(alphabet)))
+            chars.append(code)
         return "".join(chars)
 
     old_code, new_code = encode(old_tokens), encode(new_tokens)

@@ -4,6 +4,7 @@ footnote marks; every line that is not resolution text is recorded as set aside,
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from unres.grammar.footnotes import read_marks
 from unres.grammar.header import Header
@@ -12,7 +13,6 @@ from unres.grammar.structure import AnnexDraft, Draft, Structure, opening_phrase
 from unres.models import Annex, Footnote, FootnoteRef, Paragraph, SetAside, SetAsideReason
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SPACES = re.compile(r"\s+")
 _HYPHEN_LOWER = re.compile(r"([^\W\d_]+) ?-\n([a-z][^\W\d_]*)")
 _HYPHEN_CAPITAL = re.compile(r"([^\W\d_]+)-\n([A-Z][^\W\d_]*)")
 # An extractor's space inside a capitalised compound ('Non- Proliferation'); a suspended hyphen is followed by a
@@ -52,9 +52,7 @@ class Builder:
     """
 
     def __init__(self, lines: list[Line], footnote_texts: dict[int, str]) -> None:
-        self.vocabulary = {
-            w.lower() for line in lines if line.kind is Kind.TEXT for w in _WORD.findall(plain(line.text))
-        }
+        self.lines = lines
         self.footnote_texts = footnote_texts
         self.references: dict[str, list[str]] = {}
         self.warnings: list[str] = []
@@ -74,7 +72,7 @@ class Builder:
         prepared = [self._prepare(draft.text) for draft, _ in order]
         marked = read_marks([text for text, _ in prepared], set(self.footnote_texts))
         cleaned = {
-            id(draft): (paragraph_id, _SPACES.sub(" ", plain(text)).strip(), opening, refs)  # a long mark: digits
+            id(draft): (paragraph_id, _single_spaced(plain(text)), opening, refs)  # a long mark: digits
             for (draft, paragraph_id), (_, opening), (text, refs) in zip(order, prepared, marked, strict=True)
         }
         result = [self._paragraph(draft, cleaned) for draft, _ in top]
@@ -82,7 +80,7 @@ class Builder:
             Annex(
                 id=annex_id,
                 heading=draft.heading,
-                title=_SPACES.sub(" ", plain(" ".join(draft.title_parts))).strip() or None,
+                title=_single_spaced(plain(" ".join(draft.title_parts))) or None,
                 paragraphs=[self._paragraph(d, cleaned) for d, _ in group],
             )
             for draft, annex_id, group in zip(annexes, annex_ids, annex_top, strict=True)
@@ -158,7 +156,7 @@ class Builder:
     def _footnotes(self) -> list[Footnote]:
         result = []
         for number in sorted(self.footnote_texts):
-            text = _SPACES.sub(" ", strip_marks(self.footnote_texts[number])).strip()
+            text = _single_spaced(strip_marks(self.footnote_texts[number]))
             mark = str(number)
             result.append(Footnote(mark=mark, text=text, referenced_in=self.references.get(mark, [])))
             if mark not in self.references:
@@ -170,11 +168,16 @@ class Builder:
 
     def _prepare(self, raw: str) -> tuple[str, str | None]:
         """Join wraps and unwrap italics, keeping a leading italic phrase as the opening."""
-        joined = _SPACES.sub(" ", self._join_hyphens(raw)).strip()
+        joined = _single_spaced(self._join_hyphens(raw))
         opening = None
         if joined.startswith(ITALIC_OPEN) and ITALIC_CLOSE in joined:
             opening = plain(joined[1 : joined.index(ITALIC_CLOSE)]).strip() or None
         return joined.replace(ITALIC_OPEN, "").replace(ITALIC_CLOSE, ""), opening
+
+    @cached_property
+    def vocabulary(self) -> set[str]:
+        """Every word of the document's text, lower-cased: built on first use, when a line-end hyphen is found."""
+        return {w.lower() for line in self.lines if line.kind is Kind.TEXT for w in _WORD.findall(plain(line.text))}
 
     def _join_hyphens(self, text: str) -> str:
         """A line-end hyphen joins: 'money-/laundering' is 'money-laundering', 'recog-/nize' is 'recognize'
@@ -188,9 +191,12 @@ class Builder:
                 return left + right
             return f"{left}-{right}"
 
-        joined = _HYPHEN_LOWER.sub(join, text)
-        joined = _HYPHEN_CAPITAL.sub(r"\1-\2", joined)  # 'Secretary-/General': a capital after it is a compound
-        return _HYPHEN_SPACE_CAPITAL.sub(r"\1-\2", joined)
+        if "-\n" in text:  # the patterns are slow on long texts that hold no line-end hyphen
+            text = _HYPHEN_LOWER.sub(join, text)
+            text = _HYPHEN_CAPITAL.sub(r"\1-\2", text)  # 'Secretary-/General': a capital after it: a compound
+        if "- " in text:
+            text = _HYPHEN_SPACE_CAPITAL.sub(r"\1-\2", text)
+        return text
 
 
 def set_aside(
@@ -216,3 +222,9 @@ def set_aside(
         if reason is not None:
             result.append(SetAside(line=line.number, text=line.raw.strip(), reason=reason))
     return result
+
+
+def _single_spaced(text: str) -> str:
+    """Runs of whitespace as one space, none at the ends (str.split's whitespace is exactly re's \\s; no regex
+    substitution per space)."""
+    return " ".join(text.split())

@@ -29,6 +29,10 @@ _RESOLUTION_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DATE = r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+_DATE_RE = re.compile(_DATE)
+_DATED_LINE = re.compile(rf"(?:on\s+)?{_DATE}")
+_KNOWN_BODY = re.compile(_KNOWN_BODIES)
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([:;,.])")
 _DISTR = re.compile(rf"Distr\.?:?\s*(General|Limited|Restricted)(?:\s*({_DATE}))?", re.IGNORECASE)
 _ADOPTED = re.compile(rf"(?:Resolution|Decision) adopted by the .+? on\s+({_DATE})", re.IGNORECASE | re.DOTALL)
 _ORIGINAL = re.compile(r"Original:\s*([A-Z][a-z]+)")
@@ -167,7 +171,7 @@ def _complete_title(header: Header, catalogued: str) -> None:
     while seen < len(printed_words):
         seen += any(char.isalnum() for char in full_words[cut])
         cut += 1
-    rest = re.sub(r"\s+([:;,.])", r"\1", " ".join(full_words[cut:]))
+    rest = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(full_words[cut:]))
     header.printed_title = printed
     header.title = f"{printed.rstrip()} {rest}".replace(" :", ":")
     header.warnings.append(
@@ -221,8 +225,8 @@ def _is_metadata_text(text: str) -> bool:
         or _AGENDA.search(text)
         or text.startswith(("Resolution adopted by", "Decision adopted by", "Original:"))
         or text == "United Nations"
-        or re.fullmatch(rf"(?:on\s+)?{_DATE}", text)
-        or re.fullmatch(_KNOWN_BODIES, text)
+        or _DATED_LINE.fullmatch(text)
+        or _KNOWN_BODY.fullmatch(text)
     )
 
 
@@ -260,7 +264,7 @@ def read_metadata(lines: list[Line], header: Header) -> None:
 
 
 def _date_after(text: str, position: int) -> str | None:
-    found = re.compile(_DATE).search(text, position)
+    found = _DATE_RE.search(text, position)
     if found and found.start() - position < 4:
         return found.group(0)
     return None

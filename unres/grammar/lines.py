@@ -16,6 +16,7 @@ from enum import Enum
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 ITALIC_OPEN, ITALIC_CLOSE = "\x04", "\x05"
 SENTINELS = MARK_OPEN + MARK_CLOSE + ITALIC_OPEN + ITALIC_CLOSE
+_NO_SENTINELS = dict.fromkeys(map(ord, SENTINELS))
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -50,6 +51,8 @@ _MD_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{1,3})\]:\s*")
 # An extractor that took a wrapped line starting with a year for a footnote ("[^2013]: (S/INF/68).").
 _IMPOSSIBLE_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{4,})\]:\s*")
 _SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_LAYOUT_GAP = re.compile(r"\s{2,}|\t")
+_SENTINEL_MARK = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
 _LIST_MARKER = re.compile(r"^[-*+•●▪◦]\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\[\]*_#().\-])")
@@ -103,7 +106,7 @@ def mark(number: str) -> str:
 def split_lines(text: str) -> list[Line]:
     """Split decoded text into cleaned, classified lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.replace("\x0c", "\f").translate({ord(c): None for c in SENTINELS}))
+    text = _CONTROL.sub("", text.replace("\x0c", "\f").translate(_NO_SENTINELS))
     lines: list[Line] = []
     page_break = False
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -199,7 +202,7 @@ def _classify(text: str) -> Kind:
 
 def _all_furniture(raw: str) -> bool:
     """A layout line holding several pieces of furniture side by side ('18-18142 (E)      021118')."""
-    chunks = re.split(r"\s{2,}|\t", raw.strip())
+    chunks = _LAYOUT_GAP.split(raw.strip())
     return len(chunks) > 1 and all(
         _classify(chunk) in (Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for chunk in chunks
     )
@@ -240,14 +243,14 @@ def front_matter_text(lines: list[Line]) -> str:
 
 def plain(text: str) -> str:
     """Text without sentinels: italics unwrapped, marks kept as their digits."""
-    return text.translate(
-        {ord(ITALIC_OPEN): None, ord(ITALIC_CLOSE): None, ord(MARK_OPEN): None, ord(MARK_CLOSE): None}
-    )
+    if MARK_OPEN in text or MARK_CLOSE in text or ITALIC_OPEN in text or ITALIC_CLOSE in text:  # most have none
+        return text.translate(_NO_SENTINELS)
+    return text
 
 
 def strip_marks(text: str) -> str:
     """Text with sentinel marks removed entirely and italics unwrapped."""
-    return plain(re.sub(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}", "", text))
+    return plain(_SENTINEL_MARK.sub("", text))
 
 
 _WORDS = re.compile(r"[^\W_]+")

@@ -44,7 +44,11 @@ _ADDRESSEES = frozenset({"Member", "States", "Governments", "Parties", "Heads", 
 # How deep each style of list sits: a new list of a style opens under the deepest open item of a shallower one, so
 # "(i)" after "(ii)" restarts a list instead of nesting ever deeper.
 _LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
+_LONGEST_TAIL = max(len(tail.split(" ")) for tail in OPENING_TAILS)
 _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+# A paragraph number inside a line, after the end of a sentence and before a capital ('…Development.2 2. We').
+# One pattern for every number (a pattern per expected number would flood `re`'s cache): callers check the number.
+_EMBEDDED_NUMBER = re.compile(rf"(?<=\S)\s+(\d+)\.\s+(?=[A-Z{ITALIC_OPEN}“])")
 
 
 def _past_adverbs(words: list[str]) -> int:
@@ -110,7 +114,8 @@ def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
     else:
         return None
     end = index + 1
-    rest = " ".join(w.lower().strip(",;:") for w in words[end:])
+    # Only as many words as the longest tail, and one more, can decide a match: a long paragraph is not folded whole.
+    rest = " ".join(w.lower().strip(",;:") for w in words[end : end + _LONGEST_TAIL + 1])
     for tail in OPENING_TAILS:
         if rest == tail or rest.startswith(tail + " "):
             end += len(tail.split())
@@ -606,7 +611,7 @@ class StructureReader:
         17. We invite', 'II. Implementation … 2024–2034 13. We'): take the heading, return the paragraph."""
         if self.part not in ("operative", "annex") or not self.stack or not ends_clause(self.stack[-1].tail):
             return text
-        found = re.search(rf"(?<=\S)\s+{self.expected}\.\s+(?=[A-Z{ITALIC_OPEN}“])", text)
+        found = _embedded_number(text, self.expected)
         if not found:
             return text
         head = text[: found.start()]
@@ -654,8 +659,7 @@ class StructureReader:
         """Take a heading's words off the line after its label; return what follows them on that line (an
         extractor may have joined the first paragraph under the heading onto it: '… commitments 3. We gather')."""
         for number in range(self.expected, self.expected + 4):
-            found = re.search(rf"(?<=\S)\s+{number}\.\s+(?=[A-Z{ITALIC_OPEN}“])", text)
-            if found:
+            if found := _embedded_number(text, number):
                 self.section = f"{self.section} {plain(text[: found.start()]).strip()}"
                 return text[found.start() :].lstrip()
         self.section = f"{self.section} {plain(text).strip()}"
@@ -669,8 +673,7 @@ class StructureReader:
             number += 1
         segments = []
         while True:
-            pattern = re.compile(rf"(?<=\S)\s+({number})\.\s+(?=[A-Z{ITALIC_OPEN}“])")
-            found = pattern.search(text)
+            found = _embedded_number(text, number)
             if not found:
                 break
             before = plain(text[: found.start()]).split()
@@ -682,6 +685,14 @@ class StructureReader:
             text = text[found.start() :].lstrip()
             number += 1
         return [*segments, text]
+
+
+def _embedded_number(text: str, number: int) -> re.Match[str] | None:
+    """The first place in `text` where paragraph number `number` (as printed: no leading zero) follows a sentence."""
+    printed = str(number)
+    if f"{printed}." not in text:  # cannot be there: no need to look
+        return None
+    return next((found for found in _EMBEDDED_NUMBER.finditer(text) if found.group(1) == printed), None)
 
 
 def _joins_on(text: str) -> bool:

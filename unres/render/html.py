@@ -279,22 +279,25 @@ def _placements(
     ('after:<anchor>'), or at the start of that part ('start:<part>'); at one place they keep the old order. So a
     dropped preambular paragraph stays in the preamble even when the paragraph before it moved elsewhere."""
     order = [p.id for p in old.all_paragraphs()]
+    position = {old_id: index for index, old_id in reversed(list(enumerate(order)))}
     holder = {old_id: change for change in alignment.changes for old_id in change.old}
+    # One pass in old order: for each old paragraph, the last one before it in its part that stayed in that part.
+    last_stayed: dict[str, str] = {}
+    stayed_before: dict[str, str | None] = {}
+    for old_id in order:
+        part = old_part[old_id]
+        stayed_before.setdefault(old_id, last_stayed.get(part))
+        change = holder.get(old_id)
+        if change is not None and change.kind not in (*_MOVES, "dropped") and new_part.get(change.new[0]) == part:
+            last_stayed[part] = old_id
     placements: dict[str, list[tuple[str, str | Change]]] = {}
     for change in alignment.changes:
         if change.kind not in (*_MOVES, "dropped"):
             continue
         for old_id in change.old:
             part = old_part.get(old_id, "plain")
-            stayed = [
-                other
-                for other in order[: order.index(old_id)]
-                if old_part[other] == part
-                and holder.get(other) is not None
-                and holder[other].kind not in (*_MOVES, "dropped")
-                and new_part.get(holder[other].new[0]) == part
-            ]
-            key = f"after:{_anchor(holder[stayed[-1]])}" if stayed else f"start:{part}"
+            before = stayed_before[old_id]
+            key = f"after:{_anchor(holder[before])}" if before is not None else f"start:{part}"
             if change.kind == "dropped":
                 placements.setdefault(key, []).append((old_id, change))
                 continue
@@ -307,7 +310,7 @@ def _placements(
             )
             placements.setdefault(key, []).append((old_id, note))
     for placed in placements.values():
-        placed.sort(key=lambda item: order.index(item[0]))
+        placed.sort(key=lambda item: position[item[0]])
     return placements
 
 
