@@ -91,6 +91,28 @@ def test_a_document_against_itself_is_only_unchanged(name: str) -> None:
     assert alignment.identical
 
 
+_BOILERPLATE = ["Decides to remain seized of the matter;", "Requests the Secretary-General to report;", "Notes;"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(_sentence, st.sampled_from(_BOILERPLATE)), max_size=12),
+    st.lists(st.one_of(_sentence, st.sampled_from(_BOILERPLATE)), min_size=1, max_size=40),
+)
+def test_any_document_against_itself_is_unchanged_whatever_it_repeats(preamble: list[str], operative: list[str]) -> None:
+    doc = _doc(preamble, operative)
+    alignment = align(doc, doc)
+    assert [(c.kind, c.old) for c in alignment.changes] == [("unchanged", [p.id]) for p in doc.paragraphs]
+
+
+def test_repeated_boilerplate_is_linked_in_order_not_added_and_dropped() -> None:
+    seized = "Decides to remain seized of the matter;"
+    old = _doc(["Recalling its work,"], ["Acts;", *[seized] * 9, "Requests a report."])
+    new = _doc(["Recalling its work,"], ["Acts;", *[seized] * 10, "Requests a report."])
+    alignment = align(old, new)
+    assert [(c.kind, c.old, c.new) for c in alignment.changes if c.kind != "unchanged"] == [("added", [], ["OP11"])]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_reordering_paragraphs_gives_only_moves(rng: random.Random) -> None:

@@ -165,13 +165,39 @@ def _changes(
 ) -> list[Change]:
     """Steps 1-4 on two lists of units; `rewrites` also links paragraphs rewritten in place or reworked (left-over
     pairs), which only paragraphs have enough words for."""
-    scores = _candidate_scores(old_units, new_units)
+    identical = _identical_in_order(old_units, new_units)
+    taken_new = set(identical.values())
+    scores = {
+        pair: score
+        for pair, score in _candidate_scores(old_units, new_units).items()
+        if pair[0] not in identical and pair[1] not in taken_new
+    }
     links = _assign(scores, len(old_units), len(new_units), options.threshold)
+    links.update(identical)
+    scores.update({pair: 1.0 for pair in identical.items()})
     if rewrites:
         _fill_slots(links, old_units, new_units, scores)
         _pair_leftovers(links, old_units, new_units, scores)
     groups = _splits_and_merges(links, old_units, new_units, scores, options)
     return _classify(groups, old_units, new_units, options)
+
+
+def _identical_in_order(old: list[Unit], new: list[Unit]) -> dict[int, int]:
+    """Paragraphs with the same text on both sides, paired in document order: the first 'Decides to remain seized of
+    the matter;' with the first, the second with the second. Linked before any scoring, so that repeated boilerplate,
+    which proposes no candidates, is never reported added and dropped, and a document against itself is unchanged in
+    linear time."""
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for unit in old:
+        waiting[unit.key].append(unit.index)
+    links: dict[int, int] = {}
+    taken: Counter[str] = Counter()
+    for unit in new:
+        olds = waiting.get(unit.key)
+        if olds and taken[unit.key] < len(olds):
+            links[olds[taken[unit.key]]] = unit.index
+            taken[unit.key] += 1
+    return links
 
 
 def _footnote_units(doc: Document) -> list[Unit]:
