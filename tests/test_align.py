@@ -134,13 +134,20 @@ def test_renumbering_alone_is_not_a_change() -> None:
     assert not alignment.identical
 
 
-def test_an_operative_paragraph_becoming_preambular_is_moved() -> None:
+def test_an_operative_paragraph_becoming_preambular_is_moved_and_its_rewording_said() -> None:
     old = _doc(["Recalling its resolution 55/25,"], ["Recognizes that broad international cooperation is essential;"])
     new = _doc(
         ["Recalling its resolution 55/25,", "Recognizing that broad international cooperation is essential,"], []
     )
-    moved = [c for c in align(old, new).changes if c.kind == "moved"]
-    assert [(c.old, c.new) for c in moved] == [(["OP1"], ["PP2"])]
+    moved = [c for c in align(old, new).changes if c.kind in ("moved", "moved-modified")]
+    assert [(c.kind, c.old, c.new, c.reworded) for c in moved] == [("moved-modified", ["OP1"], ["PP2"], True)]
+
+
+def test_a_paragraph_moved_word_for_word_is_moved_not_reworded() -> None:
+    old = _doc(["Recalling its resolution 55/25,"], ["Recognizes that broad cooperation is essential;", "Decides."])
+    new = _doc(["Recalling its resolution 55/25,"], ["Decides.", "Recognizes that broad cooperation is essential;"])
+    kinds = {(c.kind, c.reworded) for c in align(old, new).changes if c.kind != "unchanged"}
+    assert kinds == {("moved", False)}
 
 
 def test_boilerplate_openings_alone_do_not_link() -> None:
@@ -163,7 +170,7 @@ def test_58_137_to_2006_27_matches_the_reading_of_a_drafter() -> None:
         ("PP8", "PP10"): "modified",  # "commodities bartered" -> "commodities to be bartered"
         ("PP12", "PP14"): "modified",  # comma dropped before "and of smuggling"
         ("PP13", "PP15"): "modified",  # "especially among related countries of origin …" added
-        ("OP3", "PP16"): "moved",  # operative "Recognizes that" became preambular "Recognizing that"
+        ("OP3", "PP16"): "moved-modified",  # operative "Recognizes that" became preambular "Recognizing that"
         ("PP14", "PP17"): "modified",  # "Convinced also" -> "Convinced", "raising awareness" added
         ("PP15", "PP18"): "modified",  # "create awareness in civil society concerning" -> "raise awareness of"
         ("", "PP19"): "added",  # Bearing in mind the Conference of the Parties
@@ -171,8 +178,8 @@ def test_58_137_to_2006_27_matches_the_reading_of_a_drafter() -> None:
         ("OP4", "OP1+OP2"): "split",  # ratification (new OP1) and criminalization list (new OP2)
         ("OP5", "OP3"): "modified",
         ("OP6+OP7", "OP4"): "merged",  # old OP7 (guidelines) is new OP4(e)
-        ("OP1", "OP5"): "moved",  # the comprehensive approach moved down
-        ("OP2", "OP6"): "moved",  # collaboration through (a)-(d) moved down
+        ("OP1", "OP5"): "moved-modified",  # the comprehensive approach moved down
+        ("OP2", "OP6"): "moved-modified",  # collaboration through (a)-(d) moved down
         ("OP8", "OP7"): "modified",
         ("OP9", "OP8"): "modified",
         ("OP12", "OP11"): "modified",

@@ -141,10 +141,10 @@ def test_every_change_is_an_article_labelled_with_its_kind_in_the_new_order() ->
     articles = [(attrs["id"], (attrs["class"] or "").split()[1]) for tag, attrs in page.elements if tag == "article"]
     expected = [(change.new[0] if change.new else f"old-{change.old[0]}", change.kind) for change in alignment.changes]
     assert articles == expected
-    assert {kind for _, kind in articles} == {"unchanged", "modified", "moved", "split", "merged", "added"}
-    assert {anchor for anchor, kind in articles if kind == "moved"} == {"PP16", "OP5", "OP6"}
+    assert {kind for _, kind in articles} == {"unchanged", "modified", "moved-modified", "split", "merged", "added"}
+    assert {anchor for anchor, kind in articles if kind == "moved-modified"} == {"PP16", "OP5", "OP6"}
     for anchor, kind in articles:
-        assert kind in page.text_of[anchor].lower()
+        assert kind.replace("-", " and ") in page.text_of[anchor].lower()
 
 
 def test_the_summary_counts_each_kind_and_links_each_change() -> None:
@@ -154,7 +154,7 @@ def test_the_summary_counts_each_kind_and_links_each_change() -> None:
     assert summary == "Summary"
     rows = re.findall(r'<tr(?: class="none")?><th scope="row">([a-z ]+)</th><td class="count">(\d+)</td>', _redline())
     counts = {kind: int(count) for kind, count in rows}
-    assert {kind: counts[kind] for kind in alignment.counts} == alignment.counts
+    assert {kind: counts[kind.replace("-", " and ")] for kind in alignment.counts} == alignment.counts
     assert counts["footnotes changed"] == sum(change.kind != "unchanged" for change in alignment.footnotes)
     nav = _redline().split("<nav", 1)[1].split("</nav>", 1)[0]
     for change in alignment.changes:
@@ -185,11 +185,11 @@ def test_sub_paragraphs_stand_on_their_own_lines() -> None:
 
 def test_moved_split_and_merged_paragraphs_say_where_they_came_from() -> None:
     page = Page(_redline())
-    assert "moved from OP3 (operative part) to PP16 (preamble)" in page.text_of["PP16"]
-    assert "moved from OP1 (operative part)" in page.text_of["OP5"]
+    assert "moved and modified from OP3 (operative part) to PP16 (preamble)" in page.text_of["PP16"]
+    assert "moved and modified from OP1 (operative part)" in page.text_of["OP5"]
     assert "split from OP4 (operative part)" in page.text_of["OP1"]
     assert "merged from OP6 (operative part) and OP7 (operative part)" in page.text_of["OP4"]
-    assert page.text_of["old-OP3"] == "Old OP3 (operative part) moved to PP16 (preamble)"
+    assert page.text_of["old-OP3"] == "Old OP3 (operative part) moved and modified to PP16 (preamble)"
     assert page.text_of["old-OP4"] == "Old OP4 (operative part) split to OP1 and OP2"
     assert page.text_of["old-OP7"] == "Old OP7 (operative part) merged to OP4"
 
@@ -198,7 +198,7 @@ def test_moved_split_and_merged_paragraphs_say_where_they_came_from() -> None:
 def test_moved_split_and_merged_paragraphs_link_both_ways(layout: str) -> None:
     alignment = _seeds()[0]
     page = Page(_redline(layout))
-    moves = [change for change in alignment.changes if change.kind in ("moved", "split", "merged")]
+    moves = [change for change in alignment.changes if change.kind in ("moved", "moved-modified", "split", "merged")]
     assert len(moves) == 5
     for change in moves:
         for old_id in change.old:
@@ -257,7 +257,7 @@ def test_a_dropped_paragraph_stays_where_it_was_struck_through() -> None:
 
 def test_side_by_side_puts_old_text_left_and_new_text_right() -> None:
     page_text = _redline("side-by-side")
-    articles = re.findall(r'<article class="change (\w+)".*?</article>', page_text, flags=re.S)
+    articles = re.findall(r'<article class="change ([\w-]+)".*?</article>', page_text, flags=re.S)
     bodies = re.findall(r"<article.*?</article>", page_text, flags=re.S)
     assert len(bodies) == len(articles) == 37
     for kind, body in zip(articles, bodies, strict=True):

@@ -56,9 +56,9 @@ def test_a_paragraph_goes_into_the_preamble_and_back_into_the_operative_part(gra
     international cooperation …, especially among related countries of origin, transit and destination, …", and
     61/180 draft OP1 "Recognizes that broad international cooperation … and invites them to foster a global
     partnership …"."""
-    assert (0, "OP3", 1, "PP16", "moved") in _links(graph)
-    assert (1, "PP16", 2, "OP1", "moved") in _links(graph)
-    assert _steps(graph, "OP1", document=2) == [(1, ("PP16",), "moved"), (0, ("OP3",), "moved")]
+    assert (0, "OP3", 1, "PP16", "moved-modified") in _links(graph)
+    assert (1, "PP16", 2, "OP1", "moved-modified") in _links(graph)
+    assert _steps(graph, "OP1", document=2) == [(1, ("PP16",), "moved-modified"), (0, ("OP3",), "moved-modified")]
 
 
 def test_every_link_from_58_137_to_2006_27_is_one_a_drafter_reads(graph: Lineage) -> None:
@@ -78,7 +78,7 @@ def test_every_link_from_58_137_to_2006_27_is_one_a_drafter_reads(graph: Lineage
         (0, "PP11", 1, "PP13", "unchanged"),
         (0, "PP12", 1, "PP14", "modified"),
         (0, "PP13", 1, "PP15", "modified"),
-        (0, "OP3", 1, "PP16", "moved"),  # into the preamble
+        (0, "OP3", 1, "PP16", "moved-modified"),  # into the preamble
         (0, "PP14", 1, "PP17", "modified"),
         (0, "PP15", 1, "PP18", "modified"),
         (0, "PP16", 1, "PP20", "modified"),  # the thematic discussion, and now the panel too
@@ -87,8 +87,8 @@ def test_every_link_from_58_137_to_2006_27_is_one_a_drafter_reads(graph: Lineage
         (0, "OP5", 1, "OP3", "modified"),
         (0, "OP6", 1, "OP4", "merged"),  # OP7's guidelines became OP4 (e)
         (0, "OP7", 1, "OP4", "merged"),
-        (0, "OP1", 1, "OP5", "moved"),
-        (0, "OP2", 1, "OP6", "moved"),
+        (0, "OP1", 1, "OP5", "moved-modified"),
+        (0, "OP2", 1, "OP6", "moved-modified"),
         (0, "OP8", 1, "OP7", "modified"),
         (0, "OP9", 1, "OP8", "modified"),
         (0, "OP10", 1, "OP9", "unchanged"),
@@ -105,10 +105,10 @@ def test_every_link_from_58_137_to_2006_27_is_one_a_drafter_reads(graph: Lineage
 def test_the_links_from_2006_27_to_the_61_180_draft(graph: Lineage) -> None:
     """61/180 is a new resolution of the family: most of it is new text; these are what it carries over."""
     assert _links(graph, 1, 2) == {
-        (1, "PP7", 2, "PP2", "moved"),  # recalling the predecessor by its title: 58/137 then, 2006/27 now
+        (1, "PP7", 2, "PP2", "moved-modified"),  # recalling the predecessor by its title: 58/137 then, 2006/27 now
         (1, "PP6", 2, "PP3", "modified"),  # the Convention and its Protocol
         (1, "PP19", 2, "PP4", "modified"),  # the Conference of the Parties under article 32
-        (1, "PP16", 2, "OP1", "moved"),  # back into the operative part
+        (1, "PP16", 2, "OP1", "moved-modified"),  # back into the operative part
         (1, "OP1", 2, "OP3", "modified"),  # ratification
         (1, "OP17", 2, "OP16", "modified"),  # voluntary contributions to UNODC
         (1, "OP18", 2, "OP19", "modified"),  # the report, now to the Conference of the Parties and the Assembly
@@ -186,8 +186,8 @@ def test_history_of_one_paragraph_has_a_redline_at_each_step(documents: list[Doc
     three = documents[:3]
     steps = appearances(lineage(three), three, "OP1")
     assert [(step.document, step.ids, step.change.kind) for step in steps] == [
-        (1, ["PP16"], "moved"),
-        (0, ["OP3"], "moved"),
+        (1, ["PP16"], "moved-modified"),
+        (0, ["OP3"], "moved-modified"),
     ]
     first = steps[0].change.edits
     assert {"delete", "insert", "equal"} <= {edit.op for edit in first}

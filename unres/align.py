@@ -491,18 +491,20 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
         elif len(group.old) > 1:
             kind = "merged"
         elif id(group) not in in_place or _crossed(old[group.old[0]], new[group.new[0]]):
-            kind = "moved"
+            kind = "moved" if all(edit.op == "equal" for edit in edits) else "moved-modified"
         elif all(edit.op == "equal" for edit in edits):
             kind = "unchanged"
         else:
             kind = "modified"
         similarity = 1.0 if kind == "unchanged" else round(group.similarity, 4)
         old_ids, new_ids = [old[i].id for i in group.old], [new[j].id for j in group.new]
-        change = Change(kind=kind, old=old_ids, new=new_ids, similarity=similarity, edits=edits)
+        reworded = any(edit.op != "equal" for edit in edits)
+        change = Change(kind=kind, old=old_ids, new=new_ids, similarity=similarity, reworded=reworded, edits=edits)
         placed.append(((group.new[0], 0, group.old[0]), change))
     for unit in new:
         if unit.index not in linked_new:
-            change = Change(kind="added", old=[], new=[unit.id], similarity=0.0, edits=_redline("", unit.text, options))
+            edits = _redline("", unit.text, options)
+            change = Change(kind="added", old=[], new=[unit.id], similarity=0.0, reworded=True, edits=edits)
             placed.append(((unit.index, 0, -1), change))
     # A dropped paragraph stands after the new place of the furthest-placed linked paragraph before it (a running
     # maximum over the old order: one pass, not one scan per dropped paragraph).
@@ -512,7 +514,8 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
         if unit.index in linked_old:
             anchor = max(anchor, position_of_old[unit.index])
             continue
-        change = Change(kind="dropped", old=[unit.id], new=[], similarity=0.0, edits=_redline(unit.text, "", options))
+        edits = _redline(unit.text, "", options)
+        change = Change(kind="dropped", old=[unit.id], new=[], similarity=0.0, reworded=True, edits=edits)
         placed.append(((anchor, 1, unit.index), change))
     placed.sort(key=lambda item: item[0])
     return [change for _, change in placed]

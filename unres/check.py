@@ -21,6 +21,7 @@ from diff_match_patch import diff_match_patch
 
 from unres.align import align
 from unres.models import (
+    MOVE_KINDS,
     Change,
     CheckProfile,
     CheckReport,
@@ -120,7 +121,7 @@ class _Comparison:
         for change in changes:
             olds = [first_by_id[i] for i in change.old]
             news = [other_by_id[i] for i in change.new]
-            relabelled = change.kind in ("unchanged", "modified", "moved") and _relabelled(olds[0], news[0])
+            relabelled = change.kind in ("unchanged", "modified", *MOVE_KINDS) and _relabelled(olds[0], news[0])
             if renumbered and not relabelled:
                 yield self._numbering(renumbered)
                 renumbered = []
@@ -143,7 +144,7 @@ class _Comparison:
                 other_text = " ".join(p.full_text() for p in news)
                 yield from self._texts(olds[0].id, first_text, other_text, news[0].line)
             else:
-                if change.kind == "moved":
+                if change.kind in MOVE_KINDS:
                     detail = f"{olds[0].id} stands elsewhere in this rendering (as {news[0].id})"
                     yield self._difference(olds[0].id, "moved", detail, at=news[0])
                 yield from self._paired(olds[0], news[0])

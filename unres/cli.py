@@ -63,6 +63,7 @@ class ChangeKindName(StrEnum):
     unchanged = "unchanged"
     modified = "modified"
     moved = "moved"
+    moved_modified = "moved-modified"
     split = "split"  # type: ignore[assignment]  # an enum member, not str.split
     merged = "merged"
     added = "added"

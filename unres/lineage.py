@@ -43,7 +43,14 @@ _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IG
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 # When a paragraph's history runs through several links at one step, the step is named by the weightiest kind.
-_WEIGHT: dict[ChangeKind, int] = {"unchanged": 0, "modified": 1, "moved": 2, "split": 3, "merged": 4}
+_WEIGHT: dict[ChangeKind, int] = {
+    "unchanged": 0,
+    "modified": 1,
+    "moved": 2,
+    "moved-modified": 3,
+    "split": 4,
+    "merged": 5,
+}
 
 BlameUnit = Literal["paragraph", "sentence"]
 

@@ -178,8 +178,19 @@ class Document(Model):
 
 # --- comparing two documents ---------------------------------------------------------------------------------
 
-ChangeKind = Literal["unchanged", "modified", "moved", "split", "merged", "added", "dropped"]
-CHANGE_KINDS: tuple[ChangeKind, ...] = ("unchanged", "modified", "moved", "split", "merged", "added", "dropped")
+# 'moved-modified': moved and reworded, so that a rewrite is never hidden behind 'moved'.
+ChangeKind = Literal["unchanged", "modified", "moved", "moved-modified", "split", "merged", "added", "dropped"]
+CHANGE_KINDS: tuple[ChangeKind, ...] = (
+    "unchanged",
+    "modified",
+    "moved",
+    "moved-modified",
+    "split",
+    "merged",
+    "added",
+    "dropped",
+)
+MOVE_KINDS: tuple[ChangeKind, ...] = ("moved", "moved-modified")
 
 
 class Edit(Model):
@@ -204,6 +215,11 @@ class Change(Model):
     old: list[str] = Field(description="Ids in the old document (empty for `added`).")
     new: list[str] = Field(description="Ids in the new document (empty for `dropped`).")
     similarity: float = Field(description="0 to 1: how much of the text the two sides share (1: identical).")
+    reworded: bool = Field(
+        default=False,
+        description="The words changed (true for modified, moved-modified, added and dropped; for a split or merge, "
+        "whether its text changed besides being divided or joined).",
+    )
     edits: list[Edit] = Field(
         default_factory=list,
         description="The word-level redline of the old side's text against the new side's (paragraphs of a split or "

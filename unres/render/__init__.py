@@ -17,6 +17,11 @@ def change_ids(change: Change, arrow: str = " → ") -> str:
     return old if old == new else f"{old}{arrow}{new}"
 
 
+def kind_label(kind: str) -> str:
+    """A change kind as a reader reads it: 'moved-modified' is 'moved and modified'; the others as they are."""
+    return kind.replace("-", " and ")
+
+
 def display_name(symbol: str | None, source: str | None, fallback: str = "document") -> str:
     """How a document is named to a reader: its symbol, else its file name (without folders)."""
     if symbol:

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 from typing import Any, Literal
 
-from unres.models import Alignment, Change, Document, Paragraph
+from unres.models import MOVE_KINDS, Alignment, Change, Document, Paragraph
 from unres.redline import redline, tokens
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -403,7 +403,8 @@ def _items(alignment: Alignment, old: Document, new: Document, notes: _Notes, mo
             seen.add(id(change))
             old_keys = [k for k in change.old if k in old_units]
             consecutive = _consecutive([old_order[k] for k in old_keys])
-            placed.append((old_keys, [k for k in change.new if k in new_units], change.kind != "moved" and consecutive))
+            new_keys = [k for k in change.new if k in new_units]
+            placed.append((old_keys, new_keys, change.kind not in MOVE_KINDS and consecutive))
     used_old = {key for old_keys, _, _ in placed for key in old_keys}
     loose = [key for key, _ in old_elements if key not in used_old]  # dropped: deleted where they stood
     in_place = _longest_increasing(

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from importlib.resources import files
 from typing import Literal
 
-from unres.models import Alignment, Change, Document, DocumentRef, Edit, Paragraph
-from unres.render import change_ids, display_name
+from unres.models import MOVE_KINDS, Alignment, Change, Document, DocumentRef, Edit, Paragraph
+from unres.render import change_ids, display_name, kind_label
 
 Layout = Literal["inline", "side-by-side"]
 _Show = Literal["both", "old", "new"]
 
 _PART_NAMES = {"preambular": "Preamble", "operative": "Operative part", "plain": "Text"}
-_MOVES = ("moved", "split", "merged")
+_MOVES = (*MOVE_KINDS, "split", "merged")
 
 # Progressive enhancement: j/n and k/p step through the changes, and two buttons do the same on a touch screen. The
 # page reads completely without it. Stepping starts from what is on screen, so it works after scrolling or a link.
@@ -194,7 +194,7 @@ def _summary(alignment: Alignment) -> str:
 
 def _summary_row(kind: str, count: int, links: str) -> str:
     none = ' class="none"' if not count else ""
-    return f'<tr{none}><th scope="row">{kind}</th><td class="count">{count}</td><td class="ids">{links}</td></tr>'
+    return f'<tr{none}><th scope="row">{kind_label(kind)}</th><td class="count">{count}</td><td class="ids">{links}</td></tr>'
 
 
 # --- the text, part by part --------------------------------------------------------------------------------------
@@ -306,7 +306,7 @@ def _placements(
             )
             note = (
                 f'<p class="ghost" id="old-{_e(old_id)}"><span class="ghost-id">Old {_e(old_id)}</span> '
-                f"({_part(old_id)}) {change.kind} to {targets}</p>"
+                f"({_part(old_id)}) {kind_label(change.kind)} to {targets}</p>"
             )
             placements.setdefault(key, []).append((old_id, note))
     for placed in placements.values():
@@ -336,7 +336,7 @@ def _change(
     shown = "+".join(change.new) if change.new else f"old {'+'.join(change.old)}"  # a dropped one has its old id
     label = [
         f'<h3 class="pid"><a href="#{_e(anchor)}">{_e(shown)}</a></h3>',
-        f'<span class="kind">{change.kind}</span>',
+        f'<span class="kind">{kind_label(change.kind)}</span>',
     ]
     note = _provenance(change)
     if note:
@@ -386,7 +386,7 @@ def _provenance(change: Change) -> str:
         return f"renumbered from {links}"
     crossed = [new_id for new_id in change.new if any(_part(new_id) != _part(old_id) for old_id in change.old)]
     into = f" to {_e('+'.join(change.new))} ({_part(crossed[0])})" if crossed else ""
-    return f"{change.kind} from {links}{into}"
+    return f"{kind_label(change.kind)} from {links}{into}"
 
 
 # --- one paragraph's redline -------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from unres.models import BlameEntry, Document, Edit, Lineage, LineageCell, Linea
 from unres.render import version_name
 from unres.render.html import page
 
-_MARK = {"modified": "~", "moved": "↕", "split": "<", "merged": ">"}
+_MARK = {"modified": "~", "moved": "↕", "moved-modified": "↕~", "split": "<", "merged": ">"}
 _STYLE = """
 .lineage { font-size: 0.85rem; }
 .lineage td { white-space: nowrap; }

@@ -10,7 +10,7 @@ import html
 import re
 
 from unres.models import Alignment, Change
-from unres.render import change_ids
+from unres.render import change_ids, kind_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -30,13 +30,13 @@ def diff_markdown(alignment: Alignment, *, show_all: bool = False, only: set[str
             if kind not in ("unchanged", "modified")
             else ""
         )
-        lines.append(f"| {kind} | {count} | {escape(ids)} |")
+        lines.append(f"| {kind_label(kind)} | {count} | {escape(ids)} |")
     for change in alignment.changes:
         if only is not None and change.kind not in only:
             continue
         if change.kind == "unchanged" and not show_all and only is None:
             continue
-        heading = f"{escape(change_ids(change))} · {change.kind}"
+        heading = f"{escape(change_ids(change))} · {kind_label(change.kind)}"
         if change.kind not in ("added", "dropped", "unchanged"):
             heading += f" · {min(change.similarity, 0.99):.0%}"
         lines += ["", f"### {heading}", "", _redline(change)]

@@ -20,7 +20,7 @@ from unres.models import (
     LineageStep,
     Paragraph,
 )
-from unres.render import change_ids, version_name
+from unres.render import change_ids, kind_label, version_name
 
 
 def document_outline(doc: Document) -> RenderableType:
@@ -121,6 +121,7 @@ _KIND_STYLE = {
     "unchanged": "dim",
     "modified": "yellow",
     "moved": "blue",
+    "moved-modified": "blue",
     "split": "magenta",
     "merged": "magenta",
     "added": "green",
@@ -193,7 +194,7 @@ def _change_heading(change: Change) -> Text:
     old = "+".join(change.old) or "—"
     new = "+".join(change.new) or "—"
     heading.append(f"{old} → {new}" if old != new else old, style="bold")
-    heading.append(f"  {change.kind}", style=_KIND_STYLE[change.kind])
+    heading.append(f"  {kind_label(change.kind)}", style=_KIND_STYLE[change.kind])
     if change.kind not in ("added", "dropped", "unchanged"):
         # A changed paragraph never shows as 100% similar, however small the change.
         heading.append(f"  {min(change.similarity, 0.99):.0%}", style="dim")
@@ -242,7 +243,7 @@ def diff_summary(alignment: Alignment) -> RenderableType:
     for kind, count in alignment.counts.items():
         ids = [change_ids(change, "→") for change in alignment.changes if change.kind == kind]
         listed = ", ".join(ids) if kind not in ("unchanged", "modified") else ""
-        table.add_row(Text(kind, style=_KIND_STYLE[kind]), str(count), listed)
+        table.add_row(Text(kind_label(kind), style=_KIND_STYLE[kind]), str(count), listed)
     notes = [change for change in alignment.footnotes if change.kind != "unchanged"]
     if alignment.footnotes:
         table.add_row(Text("footnotes changed"), str(len(notes)), ", ".join(_note_ids(c) for c in notes))
@@ -332,7 +333,16 @@ def profile_view(profile: CheckProfile) -> RenderableType:
 
 # --- lineage -------------------------------------------------------------------------------------------------------
 
-_MARK = {"unchanged": "", "modified": "~", "moved": "↕", "split": "<", "merged": ">", "added": "+", "dropped": "-"}
+_MARK = {
+    "unchanged": "",
+    "modified": "~",
+    "moved": "↕",
+    "moved-modified": "↕~",
+    "split": "<",
+    "merged": ">",
+    "added": "+",
+    "dropped": "-",
+}
 _LINEAGE_LEGEND = "~ modified  ↕ moved  < split  > merged (on the way to the next version); blank: not there"
 
 
@@ -370,7 +380,7 @@ def paragraph_history(graph: Lineage, paragraph_id: str, steps: list[LineageStep
     for step in steps:
         heading = Text()
         heading.append(f"{'+'.join(step.ids)} in {_version_label(graph, step.document)}", style="bold")
-        heading.append(f"  → {step.change.kind}", style=_KIND_STYLE[step.change.kind])
+        heading.append(f"  → {kind_label(step.change.kind)}", style=_KIND_STYLE[step.change.kind])
         if step.change.kind != "unchanged":
             heading.append(f" ({step.change.similarity:.0%} similar)", style="dim")
         parts += [Text(), heading, Padding(_redline_text(step.change, None, markers), (0, 0, 0, 2), expand=False)]
