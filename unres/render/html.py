@@ -194,7 +194,8 @@ def _summary(alignment: Alignment) -> str:
 
 def _summary_row(kind: str, count: int, links: str) -> str:
     none = ' class="none"' if not count else ""
-    return f'<tr{none}><th scope="row">{kind_label(kind)}</th><td class="count">{count}</td><td class="ids">{links}</td></tr>'
+    label = kind_label(kind)
+    return f'<tr{none}><th scope="row">{label}</th><td class="count">{count}</td><td class="ids">{links}</td></tr>'
 
 
 # --- the text, part by part --------------------------------------------------------------------------------------
