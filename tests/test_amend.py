@@ -360,3 +360,8 @@ def test_a_page_of_unnumbered_text_is_not_read_as_instructions_in_bounded_time()
     amendment = parse_amendment_text("In operative paragraph 1, replace “a” with “b” " * 2000)
     assert [i.kind for i in amendment.instructions] == ["unknown"]
     assert "too long" in (amendment.instructions[0].message or "")
+
+
+def test_numbering_past_ninety_nine() -> None:
+    text = "\n\n".join(f"{n}. Delete operative paragraph {n}." for n in range(1, 121))
+    assert [i.targets for i in parse_amendment_text(text).instructions] == [[f"OP{n}"] for n in range(1, 121)]

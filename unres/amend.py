@@ -770,7 +770,7 @@ _SPONSOR_LINE = re.compile(
 )
 _SPONSOR_NOTE = re.compile(r"^\*\s*Any changes to the list of sponsors", re.IGNORECASE)
 _AMENDMENT_FOOTNOTE = re.compile(r"^\*{1,4}\s+\S")
-_NUMBER_LINE = re.compile(r"^(\d{1,2})\.(?:\s+(.*))?$")
+_NUMBER_LINE = re.compile(r"^(\d{1,4})\.(?:\s+(.*))?$")
 _STARTS_INSTRUCTION = re.compile(r"^(?:(?:Replace|Delete|Insert|Add)\b|(?:In|After|Before) |At the end )")
 _SYMBOL_IN_LINE = re.compile(rf"^(?:United Nations\s+)?({SYMBOL})$")
 
