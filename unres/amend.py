@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -315,6 +316,7 @@ def _renumber(paragraph: Paragraph, new_id: str, label: str | None) -> None:
 _REWRITE_SHARE = 0.5
 _MAX_CHANGES = 5
 _THROUGHOUT_MIN = 2
+_DISTINCTIVE_LENGTH = 6
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -395,6 +397,8 @@ class _Writer:
             self._try_throughout(before, after)
 
     def _try_throughout(self, before: str, after: str) -> None:
+        if not _distinctive(before):
+            return
         pattern = re.compile(rf"(?<!\w){re.escape(before)}(?!\w)")
         places = [("title", self.title)] if self.title else []
         places += [(old_id, self.texts[old_id]) for old_id in self.pairs]
@@ -544,32 +548,21 @@ class _Writer:
                 )
             return
         words = inserted.strip()
-        if before.strip():
-            anchor = ""
-            while left and (not anchor.strip() or not unique(anchor.strip())):
-                anchor = left.pop() + anchor
-            anchor = anchor.strip()
-            self._add(
-                "insert_words",
-                f"In {name}, insert “{words}” after “{anchor}”.",
-                [target],
-                quote=anchor,
-                words=words,
-                where="after",
-            )
-        else:
-            anchor = ""
-            while right and (not anchor.strip() or not unique(anchor.strip())):
-                anchor += right.pop(0)
-            anchor = anchor.strip()
-            self._add(
-                "insert_words",
-                f"In {name}, insert “{words}” before “{anchor}”.",
-                [target],
-                quote=anchor,
-                words=words,
-                where="before",
-            )
+        # The shorter unique anchor: the words before the insertion, or those after it.
+        choices = [
+            (len(anchor), where, anchor)
+            for where, anchor in (("after", _anchor(left, unique, leftwards=True)), ("before", _anchor(right, unique)))
+            if anchor
+        ]
+        _, where, anchor = min(choices, default=(0, "after", before.strip()))
+        self._add(
+            "insert_words",
+            f"In {name}, insert “{words}” {where} “{anchor}”.",
+            [target],
+            quote=anchor,
+            words=words,
+            where=where,
+        )
 
     # -- paragraphs that arrive: added, moved, split or merged
 
@@ -646,6 +639,16 @@ def _part_of_name(name: str) -> str | None:
     return "annex:" + ("ANNEX" if index == 1 else f"ANNEX{index}") if index else None
 
 
+def _anchor(tokens: list[str], unique: Callable[[str], bool], *, leftwards: bool = False) -> str:
+    """The fewest whole tokens next to an insertion point that occur once in the paragraph ('' if none do)."""
+    anchor = ""
+    for count in range(1, len(tokens) + 1):
+        anchor = "".join(tokens[-count:] if leftwards else tokens[:count]).strip()
+        if anchor and unique(anchor):
+            return anchor
+    return ""
+
+
 def _spacing_as_changes(edits: list[Edit]) -> list[Edit]:
     """An unchanged word that lost or gained the space before it ('of 2025' → 'of (2025') is a change: applied text
     must join or part the words as the new version does."""
@@ -665,6 +668,11 @@ def _rewritten(edits: list[Edit]) -> bool:
     total = sum(len(e.text) for e in edits if e.op != "insert") + sum(len(e.text) for e in edits if e.op == "insert")
     runs = sum(1 for i, e in enumerate(edits) if e.op != "equal" and (i == 0 or edits[i - 1].op == "equal"))
     return total > 0 and (changed / total > _REWRITE_SHARE or runs > _MAX_CHANGES)
+
+
+def _distinctive(word: str) -> bool:
+    """A word worth a 'throughout' instruction: a name, a number, or a long word; not 'this' or 'and'."""
+    return any(ch.isupper() or ch.isdigit() for ch in word) or len(word) >= _DISTINCTIVE_LENGTH
 
 
 def _replacements(edits: list[Edit]) -> list[tuple[str, str]]:
