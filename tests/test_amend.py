@@ -10,8 +10,16 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from unres import Document, apply_amendments, parse_amendment_text, parse_file, parse_text, read_amendment
-from unres.amend import RULES, find_quote, ordinal, ordinal_value, reference
+from unres import (
+    Document,
+    amendments_between,
+    apply_amendments,
+    parse_amendment_text,
+    parse_file,
+    parse_text,
+    read_amendment,
+)
+from unres.amend import RULES, find_quote, ordinal, ordinal_value, reference, references
 from unres.cli import app
 
 from conftest import CORPUS, ROOT
@@ -195,6 +203,11 @@ PHRASINGS: dict[str, tuple[str, str, str | None]] = {
         "OP4",
         "Decides to remain seized of the matter.",
     ),
+    "insert paragraphs (paragraphs first)": (
+        "Insert a new operative paragraph after operative paragraph 3, reading:\n\nDecides to remain seized of the matter.",
+        "OP4",
+        "Decides to remain seized of the matter.",
+    ),
     "delete paragraph": ("Delete the third preambular paragraph.", "PP3", None),
     "replace paragraph": (
         "Replace operative paragraph 3 with the following text:\n\nDecides to consider the question at its next session.",
@@ -365,3 +378,19 @@ def test_a_page_of_unnumbered_text_is_not_read_as_instructions_in_bounded_time()
 def test_numbering_past_ninety_nine() -> None:
     text = "\n\n".join(f"{n}. Delete operative paragraph {n}." for n in range(1, 121))
     assert [i.targets for i in parse_amendment_text(text).instructions] == [[f"OP{n}"] for n in range(1, 121)]
+
+
+def test_a_run_of_paragraphs_is_deleted_by_one_instruction() -> None:
+    """Written as the UN writes it, read back, applied: 'Delete operative paragraphs 1 and 2.'"""
+    draft = parse_text(DRAFT)
+    smaller = parse_text(DRAFT.split("1. Takes note")[0] + "1. Requests the Secretary-General to report.\n")
+    smaller.paragraphs[-1].text = draft.operative[-1].text
+    written = amendments_between(draft, smaller)
+    assert [i.text for i in written] == ["Delete operative paragraphs 1 and 2."]
+    assert reference("the second to fourth preambular paragraphs") is None
+    assert references("the second to fourth preambular paragraphs") == ["PP2", "PP3", "PP4"]
+    assert references("operative paragraphs 9 and 12") == ["OP9", "OP12"]
+    result = apply_amendments(draft, [parse_amendment_text(written[0].text)])
+    assert [p.text for p in result.document.operative] == [draft.operative[-1].text]
+    partial = apply_amendments(draft, [parse_amendment_text("Delete operative paragraphs 2 to 4.")])
+    assert partial.partial and len(partial.document.operative) == 3  # all there, or none deleted

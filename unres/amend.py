@@ -62,7 +62,24 @@ _TEENS = [
 ]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _TENTHS = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+]
+_COUNTS = {"a": 1, "an": 1} | {word: value for value, word in enumerate(_NUMBER_WORDS, start=1)}
 _COUNT_WORDS = {value: word for word, value in _COUNTS.items() if word not in ("an", "one")}
 
 
@@ -136,6 +153,61 @@ def describe(ref: _Ref) -> str:
     if ref.part.startswith("annex:"):
         return f"{numbered} of {_annex_name(ref.part.removeprefix('annex:'))}"
     return numbered
+
+
+def describe_run(refs: list[_Ref]) -> str:
+    """Consecutive paragraphs of one part: 'operative paragraphs 9 and 10', 'the second to fifth preambular
+    paragraphs'."""
+    if len(refs) == 1:
+        return describe(refs[0])
+    first, last = refs[0], refs[-1]
+    joint = "and" if len(refs) == 2 else "to"
+    if first.part == "preambular":
+        return f"the {ordinal(first.position)} {joint} {ordinal(last.position)} preambular paragraphs"
+    if first.part == "operative":
+        return f"operative paragraphs {first.position} {joint} {last.position}"
+    plural = f"paragraphs {first.position} {joint} {last.position}"
+    return (
+        f"{plural} of {_annex_name(first.part.removeprefix('annex:'))}" if first.part.startswith("annex:") else plural
+    )
+
+
+_RUN_RULES = [
+    re.compile(
+        r"^the (?P<first>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?P<joint>and|to|through) "
+        r"(?P<last>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?P<part>preambular) paragraphs$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<part>operative )?paragraphs (?P<first>\d+) (?P<joint>and|to|through) (?P<last>\d+)"
+        r"(?: of (?P<annex>the annex|annex [IVX\d]+))?$",
+        re.IGNORECASE,
+    ),
+]
+
+
+def references(text: str) -> list[str] | None:
+    """The ids one reference or a run of them names: 'operative paragraphs 9 to 12' → OP9 … OP12."""
+    text = " ".join(text.split())
+    for pattern in _RUN_RULES:
+        found = pattern.match(text)
+        if not found:
+            continue
+        first, last = (
+            ordinal_value(found.group(k)) if not found.group(k).isdigit() else int(found.group(k))
+            for k in ("first", "last")
+        )
+        if not first or not last or last < first:
+            return None
+        part_word = (found.group("part") or "").strip().lower()
+        annex = found.groupdict().get("annex")
+        part = part_word or (_part_of_name(annex) if annex else "plain")
+        if part is None:
+            return None
+        positions = [first, last] if found.group("joint").lower() == "and" else list(range(first, last + 1))
+        return [_Ref(part, position).id for position in positions]
+    single = reference(text)
+    return [single] if single else None
 
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -366,16 +438,16 @@ class _Writer:
         inserts = self._insertion_runs()
         for part, members in _parts_of(self.old):
             self._emit_run(inserts.pop((part, None), []), part, None)
+            deleted: list[_Ref] = []
             for paragraph in members:
-                if paragraph.id in self.pairs:
-                    self._modify(paragraph, self.new_by_id[self.pairs[paragraph.id]])
-                else:
-                    self._add(
-                        "delete_paragraph",
-                        f"Delete {describe(self.old_refs[paragraph.id])}.",
-                        [self.old_refs[paragraph.id].id],
-                    )
+                if paragraph.id not in self.pairs:
+                    deleted.append(self.old_refs[paragraph.id])
+                    continue
+                self._delete(deleted)
+                deleted = []
+                self._modify(paragraph, self.new_by_id[self.pairs[paragraph.id]])
                 self._emit_run(inserts.pop((part, paragraph.id), []), part, paragraph.id)
+            self._delete(deleted)
         for (part, _), run in inserts.items():  # parts the old document did not have
             self._emit_run(run, part, None)
         return self.out
@@ -480,6 +552,11 @@ class _Writer:
             self._word_instructions(
                 [pieces[i] for i in scope], scope.index(index), edits, describe(piece.ref), piece.ref.id
             )
+
+    def _delete(self, refs: list[_Ref]) -> None:
+        """Paragraphs deleted next to each other are one instruction: 'Delete operative paragraphs 9 to 12.'"""
+        if refs:
+            self._add("delete_paragraph", f"Delete {describe_run(refs)}.", [ref.id for ref in refs])
 
     def _replace_whole(self, ref: _Ref, new_text: str) -> None:
         self._add(
@@ -705,6 +782,7 @@ def amendments_between(old: Document, new: Document, alignment: Alignment | None
 
 _Q = '[“"](?P<{}>.+?)[”"]'
 _REF = r"(?P<ref>.+?)"
+_COUNT = "|".join([*_COUNTS, r"\d+"])
 _SCOPE_PART = r"(?:the )?(?:title|preambular paragraphs|operative paragraphs|annex|preamble|operative part)"
 _RULE_TEXTS: list[tuple[str, InstructionKind, str]] = [
     (
@@ -724,16 +802,23 @@ _RULE_TEXTS: list[tuple[str, InstructionKind, str]] = [
         "title",
         r"^Replace the title(?: of the draft resolution)? (?:with the following(?: text)?|to read):$",
     ),
-    ("replace words", "replace", rf"^In {_REF}, replace {_Q.format('quote')} (?:with|by) {_Q.format('words')}\.?$"),
+    (
+        "replace words",
+        "replace",
+        rf"^In {_REF}, replace(?: the words?)? {_Q.format('quote')} (?:with|by)(?: the words?)? "
+        rf"{_Q.format('words')}\.?$",
+    ),
     (
         "insert words (words first)",
         "insert_words",
-        rf"^In {_REF}, (?:insert|add) {_Q.format('words')} (?P<where>after|before) {_Q.format('quote')}\.?$",
+        rf"^In {_REF}, (?:insert|add)(?: the words?)? {_Q.format('words')} (?P<where>after|before)(?: the words?)? "
+        rf"{_Q.format('quote')}\.?$",
     ),
     (
         "insert words (place first)",
         "insert_words",
-        rf"^In {_REF}, (?P<where>after|before) {_Q.format('quote')},? (?:insert|add) {_Q.format('words')}\.?$",
+        rf"^In {_REF}, (?P<where>after|before)(?: the words?)? {_Q.format('quote')},? (?:insert|add)(?: the words?)? "
+        rf"{_Q.format('words')}\.?$",
     ),
     (
         "insert words at the end",
@@ -744,14 +829,20 @@ _RULE_TEXTS: list[tuple[str, InstructionKind, str]] = [
     (
         "insert paragraphs",
         "insert_paragraph",
-        rf"^(?P<where>After|Before) {_REF}, (?:insert|add) (?P<count>a|an|one|two|three|four|five|six|seven|eight|\d+) "
+        rf"^(?P<where>After|Before) {_REF}, (?:insert|add) (?P<count>{_COUNT}) "
         r"new (?:(?P<kind>preambular|operative) )?(?:sub-?)?paragraphs? reading:?$",
+    ),
+    (
+        "insert paragraphs (paragraphs first)",
+        "insert_paragraph",
+        rf"^(?:Insert|Add) (?P<count>{_COUNT}) new (?:(?P<kind>preambular|operative) )?(?:sub-?)?paragraphs? "
+        rf"(?P<where>after|before) {_REF},? reading:?$",
     ),
     (
         "insert paragraphs at the end",
         "insert_paragraph",
         r"^At the end of (?P<part>the preamble|the operative part|the text|the annex|annex [IVX\d]+), (?:insert|add) "
-        r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|\d+) new (?:(?P<kind>preambular|operative) )?"
+        rf"(?P<count>{_COUNT}) new (?:(?P<kind>preambular|operative) )?"
         r"paragraphs? reading:?$",
     ),
     ("delete paragraph", "delete_paragraph", rf"^Delete {_REF}(?P<reading>,? reading:)?\.?$"),
@@ -984,12 +1075,13 @@ def _from_rule(
         instruction.targets = [part] if part else []
         instruction.where = "end"
     elif "ref" in groups:
+        targets = references(groups["ref"]) if kind == "delete_paragraph" else None
         target = reference(groups["ref"])
-        if target is None:
+        if targets is None and target is None:
             instruction.kind = "unknown"
             instruction.message = f"cannot read the paragraph reference “{groups['ref']}”"
         else:
-            instruction.targets = [target]
+            instruction.targets = targets or [target or ""]
     if kind in ("insert_paragraph", "replace_paragraph") and not paragraphs:
         instruction.kind = "unknown"
         instruction.message = f"{rule}: the paragraphs it announces are missing"
@@ -1168,26 +1260,30 @@ class _Applier:
         return None
 
     def _do_delete_paragraph(self, instruction: Instruction, amendment: int, name: str) -> str | None:
+        if len(instruction.targets) > 1:  # a run: all there, or none deleted
+            slots = [self._slot(target)[0] for target in instruction.targets]
+            for slot in slots:
+                slot.deleted_by = f"{name} instruction {instruction.n}"
+            return None
         target = instruction.targets[0]
         ref = _Ref.of(target)
-        note = None
         if ref and ref.subs:
             parent = self._paragraph(_Ref(ref.part, ref.position, ref.subs[:-1]).id)
-            sub = self._paragraph(target)
-            parent.subparagraphs.remove(sub)
+            parent.subparagraphs.remove(self._paragraph(target))
             return None
         slot, ref_found = self._slot(target)
+        note = None
         if instruction.paragraphs and not _same_text(slot.paragraph.full_text(), instruction.paragraphs[0]):
             quoted = [
-                (position, other)
-                for position, other in enumerate(self.parts[ref_found.part], start=1)
+                other
+                for other in self.parts[ref_found.part]
                 if id(other) in self.originals
                 and not other.deleted_by
                 and _same_text(other.paragraph.full_text(), instruction.paragraphs[0])
             ]
             if len(quoted) != 1:
                 raise _NotApplied(f"{describe(ref_found)} does not read as quoted")
-            slot = quoted[0][1]
+            slot = quoted[0]
             actual = next(key for key, value in self.original.items() if value is slot)
             note = f"{describe(ref_found)} of this reading of the draft is not the paragraph quoted: deleted {actual}"
             self.warnings.append(f"{name} {instruction.n}: {note}")
