@@ -332,6 +332,15 @@ def test_amend_redline_names_each_instruction(amendments_folder: Path) -> None:
     assert result.exit_code == 0
     assert "1. applied     Delete operative paragraph 9." in result.stdout
     assert "[-Also calls upon all States to consider becoming parties to the Rome Statute" in result.stdout
+    assert "OP9 → —  dropped  ← instruction 1" in result.stdout
+
+
+def test_amend_redline_traces_each_change_to_its_instructions(amendments_folder: Path) -> None:
+    draft, amendment = str(amendments_folder / "A_80_L.3.txt"), str(amendments_folder / "A_80_L.28.txt")
+    lines = runner.invoke(app, ["amend", draft, amendment, "--width", "120"]).stdout.splitlines()
+    assert "OP1  modified  67%  ← instruction 4" in lines
+    assert "— → OP5  added  ← instruction 5" in lines
+    assert any(line.startswith("PP2  modified") and line.endswith("← instructions 1, 2") for line in lines)
 
 
 def test_amend_exit_1_names_the_instruction(tmp_path: Path) -> None:

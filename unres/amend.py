@@ -1264,12 +1264,15 @@ class _Applier:
             slots = [self._slot(target)[0] for target in instruction.targets]
             for slot in slots:
                 slot.deleted_by = f"{name} instruction {instruction.n}"
+            instruction.deleted = [slot.paragraph.id for slot in slots]
             return None
         target = instruction.targets[0]
         ref = _Ref.of(target)
         if ref and ref.subs:
             parent = self._paragraph(_Ref(ref.part, ref.position, ref.subs[:-1]).id)
-            parent.subparagraphs.remove(self._paragraph(target))
+            sub = self._paragraph(target)
+            parent.subparagraphs.remove(sub)
+            instruction.deleted = [sub.id]
             return None
         slot, ref_found = self._slot(target)
         note = None
@@ -1288,6 +1291,7 @@ class _Applier:
             note = f"{describe(ref_found)} of this reading of the draft is not the paragraph quoted: deleted {actual}"
             self.warnings.append(f"{name} {instruction.n}: {note}")
         slot.deleted_by = f"{name} instruction {instruction.n}"
+        instruction.deleted = [slot.paragraph.id]
         return note
 
     def _do_replace_paragraph(self, instruction: Instruction, amendment: int, name: str) -> str | None:

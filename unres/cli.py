@@ -493,11 +493,12 @@ def amend(
             else:
                 from rich.console import Group
 
-                from unres.render.amendments import instructions_report
+                from unres.render.amendments import change_notes, instructions_report
                 from unres.render.terminal import diff_view
 
                 markers = output is not None or not sys.stdout.isatty()
-                view = Group(instructions_report(result), diff_view(alignment, markers=markers))
+                redline = diff_view(alignment, markers=markers, notes=change_notes(result))
+                view = Group(instructions_report(result), redline)
                 _emit_renderable(view, output, inputs, no_color, width)
     raise typer.Exit(int(ExitCode.DIFFERENT if result.partial else ExitCode.SAME))
 
