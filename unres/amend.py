@@ -346,12 +346,11 @@ def paragraph_from_text(text: str, kind: ParagraphKind) -> Paragraph:
     letter: Paragraph | None = None
     for line in lines:
         found = _SUB_LINE.match(line)
-        if not found:
-            target = (letter.subparagraphs[-1] if letter and letter.subparagraphs else letter) or None
-            if target is None and not top.subparagraphs:
+        if not found:  # a line that continues the chapeau, or the last sub-paragraph
+            if not top.subparagraphs:
                 chapeau.append(line)
             else:
-                holder = target or top.subparagraphs[-1]
+                holder = letter.subparagraphs[-1] if letter and letter.subparagraphs else top.subparagraphs[-1]
                 holder.text = f"{holder.text} {line}".strip()
             continue
         label, body = found.groups()
@@ -416,11 +415,14 @@ class _Piece:
 
 
 class _Writer:
+    """Instructions from an alignment: paragraphs kept in place (unchanged or modified, same part) are edited in words
+    or replaced; every other paragraph of OLD is deleted and every other paragraph of NEW inserted after the kept
+    paragraph it follows."""
+
     def __init__(self, old: Document, new: Document, alignment: Alignment) -> None:
         self.old, self.new = old, new
         self.alignment = alignment
         self.old_refs, self.new_refs = _positions(old), _positions(new)
-        self.old_by_id = {p.id: p for p in old.all_paragraphs()}
         self.new_by_id = {p.id: p for p in new.all_paragraphs()}
         self.pairs: dict[str, str] = {}
         for change in self.alignment.changes:
@@ -1106,6 +1108,8 @@ class _Slot:
 
 
 class _Applier:
+    """A draft being amended: its parts as slots in order, each original slot findable by its original id."""
+
     def __init__(self, draft: Document) -> None:
         self.draft = draft.model_copy(deep=True)
         self.parts: dict[str, list[_Slot]] = {}
@@ -1144,6 +1148,8 @@ class _Applier:
     # -- instructions
 
     def apply(self, instruction: Instruction, amendment: int, name: str) -> None:
+        """Apply one instruction through its kind's `_do_<kind>` method, which returns a note (or 'already: …' when
+        there was nothing to do) or raises _NotApplied with the reason."""
         self.touched.append((instruction, []))
         try:
             handler = getattr(self, f"_do_{instruction.kind}")
