@@ -403,3 +403,21 @@ def test_a_run_of_paragraphs_is_deleted_by_one_instruction() -> None:
     assert [p.text for p in result.document.operative] == [draft.operative[-1].text]
     partial = apply_amendments(draft, [parse_amendment_text("Delete operative paragraphs 2 to 4.")])
     assert partial.partial and len(partial.document.operative) == 3  # all there, or none deleted
+
+
+HOSTILE = Path(__file__).parent / "hostile"
+_UNSAFE = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+_UNSAFE |= {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*")), ids=lambda p: p.name)
+def test_hostile_text_never_reaches_the_output_raw(path: Path, tmp_path: Path) -> None:
+    """Written amendments quote the document's words: escaped, readable back, applied; the amend report too."""
+    example = str(ROOT / "examples" / "ga-58-137.word-export.txt")
+    written = runner.invoke(app, ["diff", example, str(path), "--format", "amendments"])
+    assert written.exit_code == 1 and not set(written.stdout) & _UNSAFE
+    amendment = tmp_path / "amendment.txt"
+    amendment.write_text(written.stdout, encoding="utf-8")
+    applied = runner.invoke(app, ["amend", example, str(amendment)])
+    assert applied.exit_code == 0, applied.stderr
+    assert not set(applied.stdout) & _UNSAFE
