@@ -421,3 +421,21 @@ def test_hostile_text_never_reaches_the_output_raw(path: Path, tmp_path: Path) -
     applied = runner.invoke(app, ["amend", example, str(amendment)])
     assert applied.exit_code == 0, applied.stderr
     assert not set(applied.stdout) & _UNSAFE
+
+
+def test_throughout_leaves_the_words_its_own_amendment_inserted() -> None:
+    own = parse_amendment_text(
+        "1. In operative paragraph 3, insert “, as the Secretary-General proposed,” after “report”.\n\n"
+        "2. Replace “Secretary-General” with “Secretary General” throughout the text."
+    )
+    result = apply_amendments(parse_text(DRAFT), [own])
+    assert result.document.operative[2].text == (
+        "Requests the Secretary General to report, as the Secretary-General proposed, on the implementation of the "
+        "present resolution."
+    )
+    earlier = parse_amendment_text(
+        "In operative paragraph 3, insert “, as the Secretary-General proposed,” after “report”."
+    )
+    later = parse_amendment_text("Replace “Secretary-General” with “Secretary General” throughout the text.")
+    result = apply_amendments(parse_text(DRAFT), [earlier, later])  # another amendment's words are text like any
+    assert result.document.operative[2].text.count("Secretary General") == 2

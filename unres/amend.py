@@ -1123,6 +1123,10 @@ class _Applier:
         self.warnings: list[str] = []
         # The paragraphs each instruction changed or inserted, named in the amended document's numbering at the end.
         self.touched: list[tuple[Instruction, list[Paragraph]]] = []
+        # Words inserted into a paragraph: (start, end, amendment) by id(paragraph), kept in step with later edits,
+        # so that a throughout instruction leaves alone what its own amendment inserted.
+        self.inserted: dict[int, list[tuple[int, int, int]]] = {}
+        self.amendment = -1
 
     # -- lookups
 
@@ -1151,6 +1155,7 @@ class _Applier:
         """Apply one instruction through its kind's `_do_<kind>` method, which returns a note (or 'already: …' when
         there was nothing to do) or raises _NotApplied with the reason."""
         self.touched.append((instruction, []))
+        self.amendment = amendment
         try:
             handler = getattr(self, f"_do_{instruction.kind}")
             message = handler(instruction, amendment, name)
@@ -1223,7 +1228,8 @@ class _Applier:
         return f"{count} replacement{'s' if count > 1 else ''}"
 
     def _replace_all(self, paragraph: Paragraph, quote: str, words: str, instruction: Instruction) -> int:
-        spans = find_quote(paragraph.text, quote)
+        own = [(s, e) for s, e, a in self.inserted.get(id(paragraph), []) if a == self.amendment]
+        spans = [(s, e) for s, e in find_quote(paragraph.text, quote) if not any(s < e2 and s2 < e for s2, e2 in own)]
         for start, end in reversed(spans):
             self._splice(paragraph, start, end, words, instruction, check_seams=False)
         return len(spans)
@@ -1352,10 +1358,25 @@ class _Applier:
                 ref.offset = len(before + words)
         paragraph.text = new_text
         self._touch(paragraph)
+        self._track_insertion(paragraph, start, end, delta, (len(before), len(before) + len(words)) if words else None)
         if check_seams:
             seam = _seam(new_text, len(before), len(before) + len(words), replaced)
             if seam:
                 instruction.warnings.append(seam)
+
+    def _track_insertion(
+        self, paragraph: Paragraph, start: int, end: int, delta: int, new: tuple[int, int] | None
+    ) -> None:
+        """Shift the inserted spans after an edit of [start, end); record the new words as inserted."""
+        spans = []
+        for span_start, span_end, amendment in self.inserted.get(id(paragraph), []):
+            if span_end <= start:
+                spans.append((span_start, span_end, amendment))
+            elif span_start >= end:
+                spans.append((span_start + delta, span_end + delta, amendment))
+        if new is not None:
+            spans.append((*new, self.amendment))
+        self.inserted[id(paragraph)] = spans
 
     def result(self) -> Document:
         document = self.draft
