@@ -8,7 +8,8 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from unres.models import AmendedDocument, Instruction
+from unres.models import Alignment, AmendedDocument, Instruction
+from unres.render.terminal import diff_view
 
 _STATUS_STYLE = {"applied": "green", "already": "yellow", "not_applied": "bold red"}
 _STATUS_WORD = {"applied": "applied", "already": "already so", "not_applied": "NOT APPLIED"}
@@ -73,3 +74,9 @@ def instructions_report(result: AmendedDocument) -> RenderableType:
     if result.partial:
         summary.append(" — the result is partial", style="bold red")
     return Group(*lines, Text(""), summary, Text(""))
+
+
+def amended_view(result: AmendedDocument, alignment: Alignment, *, markers: bool) -> RenderableType:
+    """`unres amend`'s default output: what became of each instruction, then the redline of the draft → amended
+    with each change naming its instructions."""
+    return Group(instructions_report(result), diff_view(alignment, markers=markers, notes=change_notes(result)))
