@@ -10,8 +10,16 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from unres import Document, apply_amendments, parse_amendment_text, parse_file, parse_text, read_amendment
-from unres.amend import RULES, find_quote, ordinal, ordinal_value, reference
+from unres import (
+    Document,
+    amendments_between,
+    apply_amendments,
+    parse_amendment_text,
+    parse_file,
+    parse_text,
+    read_amendment,
+)
+from unres.amend import RULES, find_quote, ordinal, ordinal_value, reference, references
 from unres.cli import app
 
 from conftest import CORPUS, ROOT
@@ -194,6 +202,11 @@ PHRASINGS: dict[str, tuple[str, str, str | None]] = {
         "OP4",
         "Decides to remain seized of the matter.",
     ),
+    "insert paragraphs (paragraphs first)": (
+        "Insert a new operative paragraph after operative paragraph 3, reading:\n\nDecides to remain seized of the matter.",
+        "OP4",
+        "Decides to remain seized of the matter.",
+    ),
     "delete paragraph": ("Delete the third preambular paragraph.", "PP3", None),
     "replace paragraph": (
         "Replace operative paragraph 3 with the following text:\n\nDecides to consider the question at its next session.",
@@ -318,6 +331,15 @@ def test_amend_redline_names_each_instruction(amendments_folder: Path) -> None:
     assert result.exit_code == 0
     assert "1. applied     Delete operative paragraph 9." in result.stdout
     assert "[-Also calls upon all States to consider becoming parties to the Rome Statute" in result.stdout
+    assert "OP9 → —  dropped  ← instruction 1" in result.stdout
+
+
+def test_amend_redline_traces_each_change_to_its_instructions(amendments_folder: Path) -> None:
+    draft, amendment = str(amendments_folder / "A_80_L.3.txt"), str(amendments_folder / "A_80_L.28.txt")
+    lines = runner.invoke(app, ["amend", draft, amendment, "--width", "120"]).stdout.splitlines()
+    assert "OP1  modified  67%  ← instruction 4" in lines
+    assert "— → OP5  added  ← instruction 5" in lines
+    assert any(line.startswith("PP2  modified") and line.endswith("← instructions 1, 2") for line in lines)
 
 
 def test_amend_exit_1_names_the_instruction(tmp_path: Path) -> None:
@@ -359,3 +381,60 @@ def test_a_page_of_unnumbered_text_is_not_read_as_instructions_in_bounded_time()
     amendment = parse_amendment_text("In operative paragraph 1, replace “a” with “b” " * 2000)
     assert [i.kind for i in amendment.instructions] == ["unknown"]
     assert "too long" in (amendment.instructions[0].message or "")
+
+
+def test_numbering_past_ninety_nine() -> None:
+    text = "\n\n".join(f"{n}. Delete operative paragraph {n}." for n in range(1, 121))
+    assert [i.targets for i in parse_amendment_text(text).instructions] == [[f"OP{n}"] for n in range(1, 121)]
+
+
+def test_a_run_of_paragraphs_is_deleted_by_one_instruction() -> None:
+    """Written as the UN writes it, read back, applied: 'Delete operative paragraphs 1 and 2.'"""
+    draft = parse_text(DRAFT)
+    smaller = parse_text(DRAFT.split("1. Takes note")[0] + "1. Requests the Secretary-General to report.\n")
+    smaller.paragraphs[-1].text = draft.operative[-1].text
+    written = amendments_between(draft, smaller)
+    assert [i.text for i in written] == ["Delete operative paragraphs 1 and 2."]
+    assert reference("the second to fourth preambular paragraphs") is None
+    assert references("the second to fourth preambular paragraphs") == ["PP2", "PP3", "PP4"]
+    assert references("operative paragraphs 9 and 12") == ["OP9", "OP12"]
+    result = apply_amendments(draft, [parse_amendment_text(written[0].text)])
+    assert [p.text for p in result.document.operative] == [draft.operative[-1].text]
+    partial = apply_amendments(draft, [parse_amendment_text("Delete operative paragraphs 2 to 4.")])
+    assert partial.partial and len(partial.document.operative) == 3  # all there, or none deleted
+
+
+HOSTILE = Path(__file__).parent / "hostile"
+_UNSAFE = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+_UNSAFE |= {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*")), ids=lambda p: p.name)
+def test_hostile_text_never_reaches_the_output_raw(path: Path, tmp_path: Path) -> None:
+    """Written amendments quote the document's words: escaped, readable back, applied; the amend report too."""
+    example = str(ROOT / "examples" / "ga-58-137.word-export.txt")
+    written = runner.invoke(app, ["diff", example, str(path), "--format", "amendments"])
+    assert written.exit_code == 1 and not set(written.stdout) & _UNSAFE
+    amendment = tmp_path / "amendment.txt"
+    amendment.write_text(written.stdout, encoding="utf-8")
+    applied = runner.invoke(app, ["amend", example, str(amendment)])
+    assert applied.exit_code == 0, applied.stderr
+    assert not set(applied.stdout) & _UNSAFE
+
+
+def test_throughout_leaves_the_words_its_own_amendment_inserted() -> None:
+    own = parse_amendment_text(
+        "1. In operative paragraph 3, insert “, as the Secretary-General proposed,” after “report”.\n\n"
+        "2. Replace “Secretary-General” with “Secretary General” throughout the text."
+    )
+    result = apply_amendments(parse_text(DRAFT), [own])
+    assert result.document.operative[2].text == (
+        "Requests the Secretary General to report, as the Secretary-General proposed, on the implementation of the "
+        "present resolution."
+    )
+    earlier = parse_amendment_text(
+        "In operative paragraph 3, insert “, as the Secretary-General proposed,” after “report”."
+    )
+    later = parse_amendment_text("Replace “Secretary-General” with “Secretary General” throughout the text.")
+    result = apply_amendments(parse_text(DRAFT), [earlier, later])  # another amendment's words are text like any
+    assert result.document.operative[2].text.count("Secretary General") == 2

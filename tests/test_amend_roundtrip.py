@@ -4,6 +4,7 @@ NEW paragraph for paragraph, on generated edits of the example resolutions and o
 from __future__ import annotations
 
 import itertools
+import random
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.synthetic import edit_document, scaled_document
 from unres import (
     Document,
     Paragraph,
@@ -143,26 +145,58 @@ def test_round_trip_on_every_pair_of_examples(old: str, new: str) -> None:
     _round_trip(_example(old), _example(new))
 
 
-def _corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    names = ["A_RES_80_4.txt", "A_RES_80_6.txt", "A_RES_80_7.txt", "A_RES_80_9.txt"]
-    files = [CORPUS / name for name in names]
-    files += [CORPUS / "variants" / name.replace(".txt", ".railcar-v1.3.0.md") for name in names]
-    files += sorted((CORPUS / "drafts").glob("A_C.1_80_L.*.txt"))
-    return [file for file in files if file.is_file()]
+# Drafts (drafts/README.md) and the resolutions adopted from them.
+ADOPTED = [
+    ("A_80_L.2", "A_RES_80_1"),
+    ("A_80_L.8", "A_RES_80_9"),
+    ("A_80_L.10", "A_RES_80_8"),
+    ("A_80_L.12", "A_RES_80_73"),
+    ("A_80_L.21", "A_RES_80_174"),
+    ("A_C.1_80_L.9", "A_RES_80_46"),
+    ("A_C.1_80_L.18", "A_RES_80_54"),
+    ("A_C.1_80_L.26", "A_RES_80_51"),
+    ("A_C.1_80_L.20", "A_RES_80_16"),
+    ("A_C.1_80_L.8", "A_RES_80_29"),
+]
 
 
 def _corpus_pairs() -> list[tuple[Path, Path]]:
-    """Renderings of one resolution and drafts against the resolutions adopted from them, in both directions, and
-    unrelated resolutions against each other (every paragraph deleted or inserted)."""
-    files = _corpus_files()
-    return [(a, b) for a, b in itertools.permutations(files, 2) if a.stem[:12] == b.stem[:12] or a.parent != b.parent]
+    """Renderings of one resolution against each other (raw text, two cleaned markdowns, pdftotext -layout), drafts
+    against the resolutions adopted from them, both ways, and unrelated drafts (every paragraph goes)."""
+    if not CORPUS.is_dir():
+        return []
+    pairs: list[tuple[Path, Path]] = []
+    for name in ("A_RES_80_4", "A_RES_80_6", "A_RES_80_7", "A_RES_80_9", "A_RES_73_7", "A_RES_73_8"):
+        renderings = [CORPUS / f"{name}.txt", *sorted((CORPUS / "variants").glob(f"{name}.*"))]
+        pairs += itertools.permutations([path for path in renderings if path.is_file()], 2)
+    drafts = CORPUS / "drafts"
+    for draft, adopted in ADOPTED:
+        pairs += [
+            (drafts / f"{draft}.txt", drafts / f"{adopted}.txt"),
+            (drafts / f"{adopted}.txt", drafts / f"{draft}.txt"),
+        ]
+    unrelated = [drafts / f"{draft}.txt" for draft, _ in ADOPTED]
+    pairs += itertools.pairwise(unrelated)
+    return [(old, new) for old, new in pairs if old.is_file() and new.is_file()]
 
 
 @pytest.mark.parametrize(("old", "new"), _corpus_pairs(), ids=lambda p: p.name)
 def test_round_trip_on_real_renderings(old: Path, new: Path) -> None:
-    _round_trip(parse_file(old), parse_file(new))
+    _round_trip(_parsed(old), _parsed(new))
+
+
+@cache
+def _parsed(path: Path) -> Document:
+    return parse_file(path)
+
+
+def test_round_trip_on_the_benchmark_corpus() -> None:
+    """A synthetic resolution of 300 real paragraphs and a version after 15 drafting edits (benchmarks/synthetic)."""
+    rng = random.Random(300)
+    pool = [p for name in sorted(SEEDS) for p in _example(name).paragraphs]
+    old = scaled_document(300, rng, pool)
+    new, _ = edit_document(old, rng, pool, edits=15)
+    _round_trip(old, new)
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -61,7 +62,24 @@ _TEENS = [
 ]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _TENTHS = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+]
+_COUNTS = {"a": 1, "an": 1} | {word: value for value, word in enumerate(_NUMBER_WORDS, start=1)}
 _COUNT_WORDS = {value: word for word, value in _COUNTS.items() if word not in ("an", "one")}
 
 
@@ -135,6 +153,61 @@ def describe(ref: _Ref) -> str:
     if ref.part.startswith("annex:"):
         return f"{numbered} of {_annex_name(ref.part.removeprefix('annex:'))}"
     return numbered
+
+
+def describe_run(refs: list[_Ref]) -> str:
+    """Consecutive paragraphs of one part: 'operative paragraphs 9 and 10', 'the second to fifth preambular
+    paragraphs'."""
+    if len(refs) == 1:
+        return describe(refs[0])
+    first, last = refs[0], refs[-1]
+    joint = "and" if len(refs) == 2 else "to"
+    if first.part == "preambular":
+        return f"the {ordinal(first.position)} {joint} {ordinal(last.position)} preambular paragraphs"
+    if first.part == "operative":
+        return f"operative paragraphs {first.position} {joint} {last.position}"
+    plural = f"paragraphs {first.position} {joint} {last.position}"
+    return (
+        f"{plural} of {_annex_name(first.part.removeprefix('annex:'))}" if first.part.startswith("annex:") else plural
+    )
+
+
+_RUN_RULES = [
+    re.compile(
+        r"^the (?P<first>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?P<joint>and|to|through) "
+        r"(?P<last>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?P<part>preambular) paragraphs$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<part>operative )?paragraphs (?P<first>\d+) (?P<joint>and|to|through) (?P<last>\d+)"
+        r"(?: of (?P<annex>the annex|annex [IVX\d]+))?$",
+        re.IGNORECASE,
+    ),
+]
+
+
+def references(text: str) -> list[str] | None:
+    """The ids one reference or a run of them names: 'operative paragraphs 9 to 12' → OP9 … OP12."""
+    text = " ".join(text.split())
+    for pattern in _RUN_RULES:
+        found = pattern.match(text)
+        if not found:
+            continue
+        first, last = (
+            ordinal_value(found.group(k)) if not found.group(k).isdigit() else int(found.group(k))
+            for k in ("first", "last")
+        )
+        if not first or not last or last < first:
+            return None
+        part_word = (found.group("part") or "").strip().lower()
+        annex = found.groupdict().get("annex")
+        part = part_word or (_part_of_name(annex) if annex else "plain")
+        if part is None:
+            return None
+        positions = [first, last] if found.group("joint").lower() == "and" else list(range(first, last + 1))
+        return [_Ref(part, position).id for position in positions]
+    single = reference(text)
+    return [single] if single else None
 
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
@@ -273,12 +346,11 @@ def paragraph_from_text(text: str, kind: ParagraphKind) -> Paragraph:
     letter: Paragraph | None = None
     for line in lines:
         found = _SUB_LINE.match(line)
-        if not found:
-            target = (letter.subparagraphs[-1] if letter and letter.subparagraphs else letter) or None
-            if target is None and not top.subparagraphs:
+        if not found:  # a line that continues the chapeau, or the last sub-paragraph
+            if not top.subparagraphs:
                 chapeau.append(line)
             else:
-                holder = target or top.subparagraphs[-1]
+                holder = letter.subparagraphs[-1] if letter and letter.subparagraphs else top.subparagraphs[-1]
                 holder.text = f"{holder.text} {line}".strip()
             continue
         label, body = found.groups()
@@ -315,6 +387,7 @@ def _renumber(paragraph: Paragraph, new_id: str, label: str | None) -> None:
 _REWRITE_SHARE = 0.5
 _MAX_CHANGES = 5
 _THROUGHOUT_MIN = 2
+_DISTINCTIVE_LENGTH = 6
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -342,11 +415,14 @@ class _Piece:
 
 
 class _Writer:
+    """Instructions from an alignment: paragraphs kept in place (unchanged or modified, same part) are edited in words
+    or replaced; every other paragraph of OLD is deleted and every other paragraph of NEW inserted after the kept
+    paragraph it follows."""
+
     def __init__(self, old: Document, new: Document, alignment: Alignment) -> None:
         self.old, self.new = old, new
         self.alignment = alignment
         self.old_refs, self.new_refs = _positions(old), _positions(new)
-        self.old_by_id = {p.id: p for p in old.all_paragraphs()}
         self.new_by_id = {p.id: p for p in new.all_paragraphs()}
         self.pairs: dict[str, str] = {}
         for change in self.alignment.changes:
@@ -364,16 +440,16 @@ class _Writer:
         inserts = self._insertion_runs()
         for part, members in _parts_of(self.old):
             self._emit_run(inserts.pop((part, None), []), part, None)
+            deleted: list[_Ref] = []
             for paragraph in members:
-                if paragraph.id in self.pairs:
-                    self._modify(paragraph, self.new_by_id[self.pairs[paragraph.id]])
-                else:
-                    self._add(
-                        "delete_paragraph",
-                        f"Delete {describe(self.old_refs[paragraph.id])}.",
-                        [self.old_refs[paragraph.id].id],
-                    )
+                if paragraph.id not in self.pairs:
+                    deleted.append(self.old_refs[paragraph.id])
+                    continue
+                self._delete(deleted)
+                deleted = []
+                self._modify(paragraph, self.new_by_id[self.pairs[paragraph.id]])
                 self._emit_run(inserts.pop((part, paragraph.id), []), part, paragraph.id)
+            self._delete(deleted)
         for (part, _), run in inserts.items():  # parts the old document did not have
             self._emit_run(run, part, None)
         return self.out
@@ -395,6 +471,8 @@ class _Writer:
             self._try_throughout(before, after)
 
     def _try_throughout(self, before: str, after: str) -> None:
+        if not _distinctive(before):
+            return
         pattern = re.compile(rf"(?<!\w){re.escape(before)}(?!\w)")
         places = [("title", self.title)] if self.title else []
         places += [(old_id, self.texts[old_id]) for old_id in self.pairs]
@@ -477,6 +555,11 @@ class _Writer:
                 [pieces[i] for i in scope], scope.index(index), edits, describe(piece.ref), piece.ref.id
             )
 
+    def _delete(self, refs: list[_Ref]) -> None:
+        """Paragraphs deleted next to each other are one instruction: 'Delete operative paragraphs 9 to 12.'"""
+        if refs:
+            self._add("delete_paragraph", f"Delete {describe_run(refs)}.", [ref.id for ref in refs])
+
     def _replace_whole(self, ref: _Ref, new_text: str) -> None:
         self._add(
             "replace_paragraph",
@@ -544,32 +627,21 @@ class _Writer:
                 )
             return
         words = inserted.strip()
-        if before.strip():
-            anchor = ""
-            while left and (not anchor.strip() or not unique(anchor.strip())):
-                anchor = left.pop() + anchor
-            anchor = anchor.strip()
-            self._add(
-                "insert_words",
-                f"In {name}, insert “{words}” after “{anchor}”.",
-                [target],
-                quote=anchor,
-                words=words,
-                where="after",
-            )
-        else:
-            anchor = ""
-            while right and (not anchor.strip() or not unique(anchor.strip())):
-                anchor += right.pop(0)
-            anchor = anchor.strip()
-            self._add(
-                "insert_words",
-                f"In {name}, insert “{words}” before “{anchor}”.",
-                [target],
-                quote=anchor,
-                words=words,
-                where="before",
-            )
+        # The shorter unique anchor: the words before the insertion, or those after it.
+        choices = [
+            (len(anchor), where, anchor)
+            for where, anchor in (("after", _anchor(left, unique, leftwards=True)), ("before", _anchor(right, unique)))
+            if anchor
+        ]
+        _, where, anchor = min(choices, default=(0, "after", before.strip()))
+        self._add(
+            "insert_words",
+            f"In {name}, insert “{words}” {where} “{anchor}”.",
+            [target],
+            quote=anchor,
+            words=words,
+            where=where,
+        )
 
     # -- paragraphs that arrive: added, moved, split or merged
 
@@ -646,6 +718,16 @@ def _part_of_name(name: str) -> str | None:
     return "annex:" + ("ANNEX" if index == 1 else f"ANNEX{index}") if index else None
 
 
+def _anchor(tokens: list[str], unique: Callable[[str], bool], *, leftwards: bool = False) -> str:
+    """The fewest whole tokens next to an insertion point that occur once in the paragraph ('' if none do)."""
+    anchor = ""
+    for count in range(1, len(tokens) + 1):
+        anchor = "".join(tokens[-count:] if leftwards else tokens[:count]).strip()
+        if anchor and unique(anchor):
+            return anchor
+    return ""
+
+
 def _spacing_as_changes(edits: list[Edit]) -> list[Edit]:
     """An unchanged word that lost or gained the space before it ('of 2025' → 'of (2025') is a change: applied text
     must join or part the words as the new version does."""
@@ -665,6 +747,11 @@ def _rewritten(edits: list[Edit]) -> bool:
     total = sum(len(e.text) for e in edits if e.op != "insert") + sum(len(e.text) for e in edits if e.op == "insert")
     runs = sum(1 for i, e in enumerate(edits) if e.op != "equal" and (i == 0 or edits[i - 1].op == "equal"))
     return total > 0 and (changed / total > _REWRITE_SHARE or runs > _MAX_CHANGES)
+
+
+def _distinctive(word: str) -> bool:
+    """A word worth a 'throughout' instruction: a name, a number, or a long word; not 'this' or 'and'."""
+    return any(ch.isupper() or ch.isdigit() for ch in word) or len(word) >= _DISTINCTIVE_LENGTH
 
 
 def _replacements(edits: list[Edit]) -> list[tuple[str, str]]:
@@ -697,6 +784,7 @@ def amendments_between(old: Document, new: Document, alignment: Alignment | None
 
 _Q = '[“"](?P<{}>.+?)[”"]'
 _REF = r"(?P<ref>.+?)"
+_COUNT = "|".join([*_COUNTS, r"\d+"])
 _SCOPE_PART = r"(?:the )?(?:title|preambular paragraphs|operative paragraphs|annex|preamble|operative part)"
 _RULE_TEXTS: list[tuple[str, InstructionKind, str]] = [
     (
@@ -716,16 +804,23 @@ _RULE_TEXTS: list[tuple[str, InstructionKind, str]] = [
         "title",
         r"^Replace the title(?: of the draft resolution)? (?:with the following(?: text)?|to read):$",
     ),
-    ("replace words", "replace", rf"^In {_REF}, replace {_Q.format('quote')} (?:with|by) {_Q.format('words')}\.?$"),
+    (
+        "replace words",
+        "replace",
+        rf"^In {_REF}, replace(?: the words?)? {_Q.format('quote')} (?:with|by)(?: the words?)? "
+        rf"{_Q.format('words')}\.?$",
+    ),
     (
         "insert words (words first)",
         "insert_words",
-        rf"^In {_REF}, (?:insert|add) {_Q.format('words')} (?P<where>after|before) {_Q.format('quote')}\.?$",
+        rf"^In {_REF}, (?:insert|add)(?: the words?)? {_Q.format('words')} (?P<where>after|before)(?: the words?)? "
+        rf"{_Q.format('quote')}\.?$",
     ),
     (
         "insert words (place first)",
         "insert_words",
-        rf"^In {_REF}, (?P<where>after|before) {_Q.format('quote')},? (?:insert|add) {_Q.format('words')}\.?$",
+        rf"^In {_REF}, (?P<where>after|before)(?: the words?)? {_Q.format('quote')},? (?:insert|add)(?: the words?)? "
+        rf"{_Q.format('words')}\.?$",
     ),
     (
         "insert words at the end",
@@ -736,14 +831,20 @@ _RULE_TEXTS: list[tuple[str, InstructionKind, str]] = [
     (
         "insert paragraphs",
         "insert_paragraph",
-        rf"^(?P<where>After|Before) {_REF}, (?:insert|add) (?P<count>a|an|one|two|three|four|five|six|seven|eight|\d+) "
+        rf"^(?P<where>After|Before) {_REF}, (?:insert|add) (?P<count>{_COUNT}) "
         r"new (?:(?P<kind>preambular|operative) )?(?:sub-?)?paragraphs? reading:?$",
+    ),
+    (
+        "insert paragraphs (paragraphs first)",
+        "insert_paragraph",
+        rf"^(?:Insert|Add) (?P<count>{_COUNT}) new (?:(?P<kind>preambular|operative) )?(?:sub-?)?paragraphs? "
+        rf"(?P<where>after|before) {_REF},? reading:?$",
     ),
     (
         "insert paragraphs at the end",
         "insert_paragraph",
         r"^At the end of (?P<part>the preamble|the operative part|the text|the annex|annex [IVX\d]+), (?:insert|add) "
-        r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|\d+) new (?:(?P<kind>preambular|operative) )?"
+        rf"(?P<count>{_COUNT}) new (?:(?P<kind>preambular|operative) )?"
         r"paragraphs? reading:?$",
     ),
     ("delete paragraph", "delete_paragraph", rf"^Delete {_REF}(?P<reading>,? reading:)?\.?$"),
@@ -770,7 +871,7 @@ _SPONSOR_LINE = re.compile(
 )
 _SPONSOR_NOTE = re.compile(r"^\*\s*Any changes to the list of sponsors", re.IGNORECASE)
 _AMENDMENT_FOOTNOTE = re.compile(r"^\*{1,4}\s+\S")
-_NUMBER_LINE = re.compile(r"^(\d{1,2})\.(?:\s+(.*))?$")
+_NUMBER_LINE = re.compile(r"^(\d{1,4})\.(?:\s+(.*))?$")
 _STARTS_INSTRUCTION = re.compile(r"^(?:(?:Replace|Delete|Insert|Add)\b|(?:In|After|Before) |At the end )")
 _SYMBOL_IN_LINE = re.compile(rf"^(?:United Nations\s+)?({SYMBOL})$")
 
@@ -978,12 +1079,13 @@ def _from_rule(
         instruction.targets = [part] if part else []
         instruction.where = "end"
     elif "ref" in groups:
+        targets = references(groups["ref"]) if kind == "delete_paragraph" else None
         target = reference(groups["ref"])
-        if target is None:
+        if targets is None and target is None:
             instruction.kind = "unknown"
             instruction.message = f"cannot read the paragraph reference “{groups['ref']}”"
         else:
-            instruction.targets = [target]
+            instruction.targets = targets or [target or ""]
     if kind in ("insert_paragraph", "replace_paragraph") and not paragraphs:
         instruction.kind = "unknown"
         instruction.message = f"{rule}: the paragraphs it announces are missing"
@@ -1008,6 +1110,8 @@ class _Slot:
 
 
 class _Applier:
+    """A draft being amended: its parts as slots in order, each original slot findable by its original id."""
+
     def __init__(self, draft: Document) -> None:
         self.draft = draft.model_copy(deep=True)
         self.parts: dict[str, list[_Slot]] = {}
@@ -1021,6 +1125,10 @@ class _Applier:
         self.warnings: list[str] = []
         # The paragraphs each instruction changed or inserted, named in the amended document's numbering at the end.
         self.touched: list[tuple[Instruction, list[Paragraph]]] = []
+        # Words inserted into a paragraph: (start, end, amendment) by id(paragraph), kept in step with later edits,
+        # so that a throughout instruction leaves alone what its own amendment inserted.
+        self.inserted: dict[int, list[tuple[int, int, int]]] = {}
+        self.amendment = -1
 
     # -- lookups
 
@@ -1046,7 +1154,10 @@ class _Applier:
     # -- instructions
 
     def apply(self, instruction: Instruction, amendment: int, name: str) -> None:
+        """Apply one instruction through its kind's `_do_<kind>` method, which returns a note (or 'already: …' when
+        there was nothing to do) or raises _NotApplied with the reason."""
         self.touched.append((instruction, []))
+        self.amendment = amendment
         try:
             handler = getattr(self, f"_do_{instruction.kind}")
             message = handler(instruction, amendment, name)
@@ -1119,7 +1230,8 @@ class _Applier:
         return f"{count} replacement{'s' if count > 1 else ''}"
 
     def _replace_all(self, paragraph: Paragraph, quote: str, words: str, instruction: Instruction) -> int:
-        spans = find_quote(paragraph.text, quote)
+        own = [(s, e) for s, e, a in self.inserted.get(id(paragraph), []) if a == self.amendment]
+        spans = [(s, e) for s, e in find_quote(paragraph.text, quote) if not any(s < e2 and s2 < e for s2, e2 in own)]
         for start, end in reversed(spans):
             self._splice(paragraph, start, end, words, instruction, check_seams=False)
         return len(spans)
@@ -1162,30 +1274,38 @@ class _Applier:
         return None
 
     def _do_delete_paragraph(self, instruction: Instruction, amendment: int, name: str) -> str | None:
+        if len(instruction.targets) > 1:  # a run: all there, or none deleted
+            slots = [self._slot(target)[0] for target in instruction.targets]
+            for slot in slots:
+                slot.deleted_by = f"{name} instruction {instruction.n}"
+            instruction.deleted = [slot.paragraph.id for slot in slots]
+            return None
         target = instruction.targets[0]
         ref = _Ref.of(target)
-        note = None
         if ref and ref.subs:
             parent = self._paragraph(_Ref(ref.part, ref.position, ref.subs[:-1]).id)
             sub = self._paragraph(target)
             parent.subparagraphs.remove(sub)
+            instruction.deleted = [sub.id]
             return None
         slot, ref_found = self._slot(target)
+        note = None
         if instruction.paragraphs and not _same_text(slot.paragraph.full_text(), instruction.paragraphs[0]):
             quoted = [
-                (position, other)
-                for position, other in enumerate(self.parts[ref_found.part], start=1)
+                other
+                for other in self.parts[ref_found.part]
                 if id(other) in self.originals
                 and not other.deleted_by
                 and _same_text(other.paragraph.full_text(), instruction.paragraphs[0])
             ]
             if len(quoted) != 1:
                 raise _NotApplied(f"{describe(ref_found)} does not read as quoted")
-            slot = quoted[0][1]
+            slot = quoted[0]
             actual = next(key for key, value in self.original.items() if value is slot)
             note = f"{describe(ref_found)} of this reading of the draft is not the paragraph quoted: deleted {actual}"
             self.warnings.append(f"{name} {instruction.n}: {note}")
         slot.deleted_by = f"{name} instruction {instruction.n}"
+        instruction.deleted = [slot.paragraph.id]
         return note
 
     def _do_replace_paragraph(self, instruction: Instruction, amendment: int, name: str) -> str | None:
@@ -1240,10 +1360,25 @@ class _Applier:
                 ref.offset = len(before + words)
         paragraph.text = new_text
         self._touch(paragraph)
+        self._track_insertion(paragraph, start, end, delta, (len(before), len(before) + len(words)) if words else None)
         if check_seams:
             seam = _seam(new_text, len(before), len(before) + len(words), replaced)
             if seam:
                 instruction.warnings.append(seam)
+
+    def _track_insertion(
+        self, paragraph: Paragraph, start: int, end: int, delta: int, new: tuple[int, int] | None
+    ) -> None:
+        """Shift the inserted spans after an edit of [start, end); record the new words as inserted."""
+        spans = []
+        for span_start, span_end, amendment in self.inserted.get(id(paragraph), []):
+            if span_end <= start:
+                spans.append((span_start, span_end, amendment))
+            elif span_start >= end:
+                spans.append((span_start + delta, span_end + delta, amendment))
+        if new is not None:
+            spans.append((*new, self.amendment))
+        self.inserted[id(paragraph)] = spans
 
     def result(self) -> Document:
         document = self.draft

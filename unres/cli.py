@@ -507,6 +507,9 @@ def amend(
                     ),
                     err=True,
                 )
+        if output_format is not AmendFormat.redline:  # the redline's report shows them
+            for warning in result.warnings:
+                typer.echo(_printable(f"unres: warning: {warning}"), err=True)
         inputs = [draft_file, *amendment_files]
         if output_format is AmendFormat.json:
             from unres.render.json import to_json
@@ -525,14 +528,10 @@ def amend(
 
                 _emit_text(diff_html(alignment, draft, result.document), output, inputs)
             else:
-                from rich.console import Group
-
-                from unres.render.amendments import instructions_report
-                from unres.render.terminal import diff_view
+                from unres.render.amendments import amended_view
 
                 markers = output is not None or not sys.stdout.isatty()
-                view = Group(instructions_report(result), diff_view(alignment, markers=markers))
-                _emit_renderable(view, output, inputs, no_color, width)
+                _emit_renderable(amended_view(result, alignment, markers=markers), output, inputs, no_color, width)
     raise typer.Exit(int(ExitCode.DIFFERENT if result.partial else ExitCode.SAME))
 
 

@@ -328,6 +328,9 @@ class Instruction(Model):
         "'not_applied' (see `message`). Null when not applied yet.",
     )
     message: str | None = Field(default=None, description="Why it could not apply, or what it did of note.")
+    deleted: list[str] = Field(
+        default_factory=list, description="After applying: the ids, in the draft, of the paragraphs it deleted."
+    )
     changed: list[str] = Field(
         default_factory=list,
         description="After applying: the ids, in the amended document, of the paragraphs it changed or inserted "

@@ -8,7 +8,8 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from unres.models import AmendedDocument, Instruction
+from unres.models import Alignment, AmendedDocument, Instruction
+from unres.render.terminal import diff_view
 
 _STATUS_STYLE = {"applied": "green", "already": "yellow", "not_applied": "bold red"}
 _STATUS_WORD = {"applied": "applied", "already": "already so", "not_applied": "NOT APPLIED"}
@@ -35,6 +36,21 @@ def amendments_text(instructions: list[Instruction]) -> str:
     return "\n\n".join(f"{i.n}. {instruction_text(i)}" for i in instructions) + "\n"
 
 
+def change_notes(result: AmendedDocument) -> dict[tuple[str, str], str]:
+    """Which instructions made each change of the draft → amended redline: ("new", id) for the paragraphs they
+    changed or inserted, ("old", id) for those they deleted (named in the draft's original numbering)."""
+    several = len({i.amendment for i in result.instructions}) > 1
+    names: dict[tuple[str, str], list[str]] = {}
+    for instruction in result.instructions:
+        if instruction.status != "applied":
+            continue
+        name = f"{instruction.amendment} {instruction.n}" if several else str(instruction.n)
+        keys = [("new", i) for i in instruction.changed] + [("old", i) for i in instruction.deleted]
+        for key in keys:
+            names.setdefault(key, []).append(name)
+    return {key: _printable(f"instruction{'s' if len(ns) > 1 else ''} {', '.join(ns)}") for key, ns in names.items()}
+
+
 def instructions_report(result: AmendedDocument) -> RenderableType:
     """What became of each instruction: applied, already so, or not applied and why; then the seams to check."""
     lines: list[Text] = []
@@ -58,3 +74,9 @@ def instructions_report(result: AmendedDocument) -> RenderableType:
     if result.partial:
         summary.append(" — the result is partial", style="bold red")
     return Group(*lines, Text(""), summary, Text(""))
+
+
+def amended_view(result: AmendedDocument, alignment: Alignment, *, markers: bool) -> RenderableType:
+    """`unres amend`'s default output: what became of each instruction, then the redline of the draft → amended
+    with each change naming its instructions."""
+    return Group(instructions_report(result), diff_view(alignment, markers=markers, notes=change_notes(result)))

@@ -139,11 +139,13 @@ def diff_view(
     context: int | None = None,
     summary_only: bool = False,
     markers: bool = False,
+    notes: dict[tuple[str, str], str] | None = None,
 ) -> RenderableType:
     """The redline of every change (unchanged paragraphs collapsed unless `show_all`), then the summary.
 
     `markers` writes deletions as [-…-] and insertions as {+…+} (as wdiff does), for output that cannot show
-    strike-through and underline: files and pipes.
+    strike-through and underline: files and pipes. `notes` adds a note to a change's heading, keyed by ("new", id)
+    or, for a dropped paragraph, ("old", id): `unres amend` names the instructions behind each change.
     """
     parts: list[RenderableType] = [_diff_header(alignment)]
     if not summary_only:
@@ -159,7 +161,7 @@ def diff_view(
                 hidden = 0
             parts += [
                 Text(),
-                _change_heading(change),
+                _change_heading(change, notes),
                 Padding(_redline_text(change, context, markers), (0, 0, 0, 2), expand=False),
             ]
         if hidden:
@@ -189,7 +191,7 @@ def _diff_header(alignment: Alignment) -> Text:
     return header
 
 
-def _change_heading(change: Change) -> Text:
+def _change_heading(change: Change, notes: dict[tuple[str, str], str] | None = None) -> Text:
     heading = Text()
     old = "+".join(change.old) or "—"
     new = "+".join(change.new) or "—"
@@ -200,6 +202,10 @@ def _change_heading(change: Change) -> Text:
         heading.append(f"  {min(change.similarity, 0.99):.0%}", style="dim")
     elif change.kind == "unchanged" and change.old != change.new:
         heading.append("  renumbered", style="dim")
+    keys = [("new", i) for i in change.new] or [("old", i) for i in change.old]
+    found = [notes[key] for key in keys if notes and key in notes]
+    if found:
+        heading.append(f"  ← {'; '.join(dict.fromkeys(found))}", style="cyan")
     return heading
 
 
