@@ -5,7 +5,8 @@ Kept apart from atheris so that the regression test (tests/test_fuzz_regressions
 
 from __future__ import annotations
 
-from unres import align, parse_text
+from unres import parse_text
+from unres.compare import compare
 from unres.errors import InputError
 from unres.models import Document
 from unres.read import decode_bytes
@@ -35,12 +36,13 @@ def exercise(data: bytes) -> None:
             document_outline(document)
     if old is None or new is None:
         return
-    alignment = align(old, new)
+    comparison = compare(old, new)
+    alignment = comparison.alignment
     old_texts = {p.id: p.full_text() for p in old.all_paragraphs()}
     new_texts = {p.id: p.full_text() for p in new.all_paragraphs()}
     for change in alignment.changes:
         assert old_side(change.edits) == " ".join(old_texts[i] for i in change.old)
         assert new_side(change.edits) == " ".join(new_texts[i] for i in change.new)
     to_json(alignment)
-    diff_markdown(alignment)
-    diff_view(alignment, markers=True)
+    diff_markdown(comparison)
+    diff_view(comparison, markers=True)

@@ -18,7 +18,8 @@ from typer.testing import CliRunner
 
 from unres import align, parse_file, parse_text
 from unres.cli import app
-from unres.models import Alignment, Document
+from unres.compare import compare
+from unres.models import Alignment, Comparison, Document, ViewOptions
 from unres.render.html import diff_html
 
 from conftest import SEEDS
@@ -94,7 +95,7 @@ def _seeds() -> tuple[Alignment, Document, Document]:
 @cache
 def _redline(layout: str = "inline") -> str:
     alignment, old, new = _seeds()
-    return diff_html(alignment, old, new, layout=layout)
+    return diff_html(Comparison(old, new, alignment, ViewOptions()), layout=layout)
 
 
 def _small(old_text: str, new_text: str) -> tuple[Alignment, Document, Document]:
@@ -243,7 +244,7 @@ def test_a_merge_marks_where_the_second_old_paragraph_began() -> None:
 def test_a_dropped_paragraph_stays_where_it_was_struck_through() -> None:
     alignment, old, new = _small(*DROPPING)
     assert [change.kind for change in alignment.changes] == ["unchanged", "modified", "dropped", "unchanged"]
-    page_text = diff_html(alignment, old, new)
+    page_text = diff_html(Comparison(old, new, alignment, ViewOptions()))
     page = Page(page_text)
     articles = [attrs["id"] for tag, attrs in page.elements if tag == "article"]
     assert articles == ["PP1", "OP1", "old-OP2", "OP2"]
@@ -267,7 +268,8 @@ def test_side_by_side_puts_old_text_left_and_new_text_right() -> None:
         if kind == "added":
             assert "Not in the old version." in old_column
     alignment, old, new = _small(*DROPPING)
-    dropped = diff_html(alignment, old, new, layout="side-by-side").split('id="old-OP2"', 1)[1].split("</article>")[0]
+    page_text = diff_html(Comparison(old, new, alignment, ViewOptions()), layout="side-by-side")
+    dropped = page_text.split('id="old-OP2"', 1)[1].split("</article>")[0]
     assert "Not in the new version." in dropped.split('<div class="side new">', 1)[1]
 
 
@@ -320,9 +322,10 @@ def test_the_page_is_self_contained_accessible_and_makes_no_request() -> None:
 def test_output_is_deterministic() -> None:
     alignment, old, new = _seeds()
     for layout in ("inline", "side-by-side"):
-        assert diff_html(alignment, old, new, layout=layout) == diff_html(alignment, old, new, layout=layout)
+        comparison = Comparison(old, new, alignment, ViewOptions())
+        assert diff_html(comparison, layout=layout) == diff_html(comparison, layout=layout)
     again = parse_file(SEEDS["ga-58-137"]), parse_file(SEEDS["ecosoc-2006-27-md"])
-    assert diff_html(align(*again), *again) == _redline()
+    assert diff_html(compare(*again)) == _redline()
 
 
 @pytest.mark.parametrize(
@@ -379,7 +382,7 @@ def test_hostile_text_in_every_field_appears_as_text(layout: str) -> None:
     new = new.model_copy(update={"title": HOSTILE, "symbol": HOSTILE, "body": HOSTILE})
     new.metadata.adopted = HOSTILE
     assert new.footnotes and new.operative[0].subparagraphs  # every field is reached
-    page_text = diff_html(align(old, new), old, new, layout=layout)
+    page_text = diff_html(compare(old, new), layout=layout)
     page = Page(page_text)
     assert set(page.tags) <= ALLOWED_TAGS
     assert page.tags.count("script") == 1  # only the page's own
@@ -406,7 +409,7 @@ def test_every_pair_of_seed_renderings_gives_a_well_formed_page(old_name: str, n
     old, new = _seed(old_name), _seed(new_name)
     alignment = align(old, new)
     for layout in ("inline", "side-by-side"):
-        page_text = diff_html(alignment, old, new, layout=layout)
+        page_text = diff_html(Comparison(old, new, alignment, ViewOptions()), layout=layout)
         page = Page(page_text)
         ids = page.ids
         assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from unres.align import align
     from unres.amend import amendments_between, apply_amendments, parse_amendment_text, read_amendment
     from unres.check import check
+    from unres.compare import compare
     from unres.lineage import lineage_of as lineage
     from unres.models import (
         Alignment,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         Change,
         CheckProfile,
         CheckReport,
+        Comparison,
         Difference,
         Document,
         Edit,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
         Instruction,
         Lineage,
         Paragraph,
+        ViewOptions,
     )
     from unres.parse import parse_file, parse_text
     from unres.read import Source, read_source
@@ -58,6 +61,7 @@ _LAZY: dict[str, tuple[str, str]] = {
         for name in ("amendments_between", "apply_amendments", "parse_amendment_text", "read_amendment")
     },
     "check": ("unres.check", "check"),
+    "compare": ("unres.compare", "compare"),
     "lineage": ("unres.lineage", "lineage_of"),
     **{
         name: ("unres.models", name)
@@ -69,6 +73,7 @@ _LAZY: dict[str, tuple[str, str]] = {
             "Change",
             "CheckProfile",
             "CheckReport",
+            "Comparison",
             "Difference",
             "Document",
             "Edit",
@@ -77,6 +82,7 @@ _LAZY: dict[str, tuple[str, str]] = {
             "Instruction",
             "Lineage",
             "Paragraph",
+            "ViewOptions",
         )
     },
     "parse_file": ("unres.parse", "parse_file"),
@@ -93,6 +99,7 @@ __all__ = [
     "Change",
     "CheckProfile",
     "CheckReport",
+    "Comparison",
     "Difference",
     "Document",
     "Edit",
@@ -105,11 +112,13 @@ __all__ = [
     "Paragraph",
     "Source",
     "UnresError",
+    "ViewOptions",
     "__version__",
     "align",
     "amendments_between",
     "apply_amendments",
     "check",
+    "compare",
     "lineage",
     "parse_amendment_text",
     "parse_file",

@@ -157,7 +157,20 @@ def align(old: Document, new: Document, options: AlignOptions | None = None) -> 
             options.model_copy(update={"threshold": max(options.threshold, _FOOTNOTE_THRESHOLD)}),
             rewrites=False,
         ),
+        title=_title_change(old.title, new.title, options),
     )
+
+
+def _title_change(old: str | None, new: str | None, options: AlignOptions) -> Change | None:
+    """The title redlined when both versions have one and its words changed; a rendering that lost the title is
+    not a change of title."""
+    if not old or not new:
+        return None
+    edits = _redline(old, new, options)
+    if all(edit.op == "equal" for edit in edits):
+        return None
+    score = similarity(normalise(old).split(), normalise(new).split())
+    return Change(kind="modified", old=["title"], new=["title"], similarity=round(score, 4), reworded=True, edits=edits)
 
 
 def _changes(

@@ -250,27 +250,34 @@ def diff(
     """
     if output_format is DiffFormat.docx and output is None and sys.stdout.isatty():
         _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
+    if output_format in (DiffFormat.docx, DiffFormat.amendments) and (show_all or only or summary or context):
+        _fail(
+            f"--all, --only, --summary and --context choose what a redline shows; --format {output_format.value} "
+            "writes every change"
+        )
     with _trouble_is_exit_2():
-        from unres.align import align
-        from unres.models import AlignOptions
+        from unres.compare import compare
+        from unres.models import AlignOptions, ViewOptions
 
         old_document = _parse(old_file, max_size, from_format, revisions)
         new_document = _parse(new_file, max_size, from_format, revisions)
         _warn_unstructured(old_document, new_document)
         options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
-        alignment = align(old_document, new_document, options)
-        kinds = {kind.value for kind in only} if only else None
+        view = ViewOptions(
+            show_all=show_all,
+            only=[kind.value for kind in only] if only else None,
+            context=context,
+            summary_only=summary,
+        )
+        comparison = compare(old_document, new_document, options, view)
+        alignment = comparison.alignment
         inputs = [old_file, new_file]
         if output_format is DiffFormat.json:
             from unres.amend import amendments_between
             from unres.render.json import to_json
 
             alignment.amendments = amendments_between(old_document, new_document, alignment)
-            if kinds is not None:
-                alignment = alignment.model_copy(
-                    update={"changes": [change for change in alignment.changes if change.kind in kinds]}
-                )
-            _emit_text(to_json(alignment), output, inputs)
+            _emit_text(to_json(comparison.shown()), output, inputs)
         elif output_format is DiffFormat.amendments:
             from unres.amend import amendments_between
             from unres.render.amendments import amendments_text
@@ -279,7 +286,7 @@ def diff(
         elif output_format is DiffFormat.html:
             from unres.render.html import diff_html
 
-            _emit_text(diff_html(alignment, old_document, new_document, layout=layout.value), output, inputs)
+            _emit_text(diff_html(comparison, layout=layout.value), output, inputs)
         elif output_format is DiffFormat.docx:
             from unres.render.docx import diff_docx
 
@@ -287,15 +294,12 @@ def diff(
         elif output_format is DiffFormat.markdown:
             from unres.render.markdown import diff_markdown
 
-            _emit_text(diff_markdown(alignment, show_all=show_all, only=kinds), output, inputs)
+            _emit_text(diff_markdown(comparison), output, inputs)
         else:
             from unres.render.terminal import diff_view
 
             markers = output is not None or not sys.stdout.isatty()
-            view = diff_view(
-                alignment, show_all=show_all, only=kinds, context=context, summary_only=summary, markers=markers
-            )
-            _emit_renderable(view, output, inputs, no_color, width)
+            _emit_renderable(diff_view(comparison, markers=markers), output, inputs, no_color, width)
     raise typer.Exit(int(ExitCode.SAME if alignment.identical or exit_zero else ExitCode.DIFFERENT))
 
 
@@ -493,7 +497,11 @@ def amend(
         draft = _parse(draft_file, max_size, from_format, revisions)
         amendments = [
             read_amendment(
-                file, stdin=sys.stdin.buffer, max_bytes=max_size, format=forced, revisions=how  # type: ignore[arg-type]
+                file,
+                stdin=sys.stdin.buffer,
+                max_bytes=max_size,
+                format=forced,  # type: ignore[arg-type]
+                revisions=how,  # type: ignore[arg-type]
             )
             for file in amendment_files
         ]
@@ -520,18 +528,18 @@ def amend(
 
             _emit_text(resolution_text(result.document), output, inputs)
         else:
-            from unres.align import align
+            from unres.compare import compare
 
-            alignment = align(draft, result.document)
+            comparison = compare(draft, result.document)
             if output_format is AmendFormat.html:
                 from unres.render.html import diff_html
 
-                _emit_text(diff_html(alignment, draft, result.document), output, inputs)
+                _emit_text(diff_html(comparison), output, inputs)
             else:
                 from unres.render.amendments import amended_view
 
                 markers = output is not None or not sys.stdout.isatty()
-                _emit_renderable(amended_view(result, alignment, markers=markers), output, inputs, no_color, width)
+                _emit_renderable(amended_view(result, comparison, markers=markers), output, inputs, no_color, width)
     raise typer.Exit(int(ExitCode.DIFFERENT if result.partial else ExitCode.SAME))
 
 

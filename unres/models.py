@@ -7,6 +7,8 @@ interface (see ``docs/json.md``); change a field only on purpose and bump ``SCHE
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -268,6 +270,11 @@ class Alignment(Model):
         default_factory=list,
         description="The footnote texts aligned the same way (ids 'footnote 4'): renumbered footnotes are unchanged.",
     )
+    title: Change | None = Field(
+        default=None,
+        description="The title's redline (ids 'title', kind 'modified') when both versions have a title and it "
+        "changed, typography aside (a draft renamed on adoption); null when it did not.",
+    )
     amendments: list[Instruction] = Field(
         default_factory=list,
         description="The changes written as UN amendment instructions (`unres diff --format json` fills it; empty "
@@ -277,8 +284,8 @@ class Alignment(Model):
     @property
     def identical(self) -> bool:
         """True when the texts are the same: no change other than `unchanged` (renumbering is not a change), in
-        the paragraphs or in the footnotes."""
-        return all(change.kind == "unchanged" for change in [*self.changes, *self.footnotes])
+        the paragraphs, in the footnotes or in the title."""
+        return self.title is None and all(change.kind == "unchanged" for change in [*self.changes, *self.footnotes])
 
 
 # --- amendments ----------------------------------------------------------------------------------------------
@@ -362,6 +369,110 @@ class AmendedDocument(Model):
     instructions: list[Instruction] = Field(description="Every instruction of every amendment, in order, with status.")
     partial: bool = Field(description="True when some instruction could not be applied.")
     warnings: list[str] = Field(default_factory=list, description="Seams and doubts, each naming its instruction.")
+
+
+# --- the comparison every diff renderer shows ----------------------------------------------------------------------
+# The view (`--only`, `--all`, `--context`, `--summary`) is applied here, once, so that the terminal, Markdown, JSON and
+# HTML show the same changes: each renderer reads `Comparison.entries` instead of filtering the alignment its own way.
+
+
+class ViewOptions(Model):
+    """Which changes a rendering shows and how much of their unchanged text."""
+
+    show_all: bool = Field(default=False, description="Unchanged paragraphs are shown, not folded.")
+    only: list[ChangeKind] | None = Field(default=None, description="Only changes of these kinds are shown.")
+    context: int | None = Field(
+        default=None, ge=0, description="Words of unchanged text kept around each change (None: all of it)."
+    )
+    summary_only: bool = Field(default=False, description="Only the counts: no change is shown.")
+
+    def shows(self, change: Change) -> bool:
+        """Is the change shown?"""
+        return self.shows_kind(change.kind)
+
+    def shows_kind(self, kind: str) -> bool:
+        """Are changes of this kind shown?"""
+        if self.summary_only:
+            return False
+        if self.only is not None:
+            return kind in self.only
+        return self.show_all or kind != "unchanged"
+
+    @property
+    def shows_unchanged(self) -> bool:
+        return self.shows_kind("unchanged")
+
+    def folds(self, change: Change) -> bool:
+        """Is the change an unchanged paragraph left out but counted ('… 8 unchanged'), rather than left out by
+        `--only` or `--summary`?"""
+        return change.kind == "unchanged" and not self.shows(change) and self.only is None and not self.summary_only
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Unchanged paragraphs not shown, between two that are: a reading format says how many ('… 8 unchanged'), a
+    data format (JSON) lists them, since it has no folding."""
+
+    changes: tuple[Change, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.changes)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions, their alignment and the view: what every diff renderer renders, and nothing else."""
+
+    old: Document
+    new: Document
+    alignment: Alignment
+    view: ViewOptions
+
+    @cached_property
+    def entries(self) -> list[Change | Folded]:
+        """The paragraph changes shown, in the new version's order, with runs of unchanged paragraphs folded. A
+        change left out by `--only` is not folded but gone: the reader asked not to see it."""
+        entries: list[Change | Folded] = []
+        folded: list[Change] = []
+        for change in self.alignment.changes:
+            if self.view.shows(change):
+                if folded:
+                    entries.append(Folded(tuple(folded)))
+                    folded = []
+                entries.append(change)
+            elif self.view.folds(change):
+                folded.append(change)
+        if folded:
+            entries.append(Folded(tuple(folded)))
+        return entries
+
+    @cached_property
+    def changes(self) -> list[Change]:
+        """The paragraph changes shown."""
+        return [entry for entry in self.entries if isinstance(entry, Change)]
+
+    @cached_property
+    def footnotes(self) -> list[Change]:
+        """The footnote changes shown, selected by the same view."""
+        return [change for change in self.alignment.footnotes if self.view.shows(change)]
+
+    @property
+    def title(self) -> Change | None:
+        """The title's redline when the title changed (shown whatever the view but --summary: it names the
+        document)."""
+        return self.alignment.title
+
+    def shown(self) -> Alignment:
+        """The alignment as a data format shows the view: the changes shown and the unchanged ones folded among
+        them, the footnote changes shown; counts, title and amendments of the whole."""
+        listed = [
+            change
+            for entry in self.entries
+            for change in (entry.changes if isinstance(entry, Folded) else (entry,))
+        ]
+        footnotes = [c for c in self.alignment.footnotes if self.view.shows(c) or self.view.folds(c)]
+        return self.alignment.model_copy(update={"changes": listed, "footnotes": footnotes})
 
 
 # --- transcription agreement -----------------------------------------------------------------------------------

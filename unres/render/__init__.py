@@ -33,3 +33,21 @@ def version_name(graph: Lineage, index: int) -> str:
     """A version of a lineage, named as a reader knows it."""
     document = graph.documents[index]
     return display_name(document.symbol, document.source, f"version {index + 1}")
+
+
+def elide(text: str, context: int | None, *, first: bool, last: bool) -> str:
+    """Keep `context` words on each side of a change and replace the rest of a long unchanged run with '…'."""
+    if context is None:
+        return text
+    words = text.split()
+    keep_before = 0 if first else context  # words right after the change before this run
+    keep_after = 0 if last else context  # words right before the change after it
+    if len(words) <= keep_before + keep_after:
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    pieces = [" ".join(words[:keep_before])] if keep_before else []
+    pieces.append("…")
+    if keep_after:
+        pieces.append(" ".join(words[len(words) - keep_after :]))
+    return lead + " ".join(pieces) + trail

@@ -8,7 +8,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from unres.models import Alignment, AmendedDocument, Instruction
+from unres.models import AmendedDocument, Comparison, Instruction
 from unres.render.terminal import diff_view
 
 _STATUS_STYLE = {"applied": "green", "already": "yellow", "not_applied": "bold red"}
@@ -76,7 +76,7 @@ def instructions_report(result: AmendedDocument) -> RenderableType:
     return Group(*lines, Text(""), summary, Text(""))
 
 
-def amended_view(result: AmendedDocument, alignment: Alignment, *, markers: bool) -> RenderableType:
+def amended_view(result: AmendedDocument, comparison: Comparison, *, markers: bool) -> RenderableType:
     """`unres amend`'s default output: what became of each instruction, then the redline of the draft → amended
     with each change naming its instructions."""
-    return Group(instructions_report(result), diff_view(alignment, markers=markers, notes=change_notes(result)))
+    return Group(instructions_report(result), diff_view(comparison, markers=markers, notes=change_notes(result)))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from importlib.resources import files
 from typing import Literal
 
-from unres.models import MOVE_KINDS, Alignment, Change, Document, DocumentRef, Edit, Paragraph
+from unres.models import MOVE_KINDS, Alignment, Change, Comparison, Document, DocumentRef, Edit, Paragraph
 from unres.render import change_ids, display_name, kind_label
 
 Layout = Literal["inline", "side-by-side"]
@@ -84,9 +84,14 @@ def _e(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
-def diff_html(alignment: Alignment, old: Document, new: Document, *, layout: str = "inline") -> str:
+def diff_html(comparison: Comparison, *, layout: str = "inline") -> str:
     """The whole page: `layout` is 'inline' (one text, deletions and insertions in place) or 'side-by-side' (old
-    and new columns, one row a change)."""
+    and new columns, one row a change).
+
+    The view selects the changes marked and listed, as in every format; the page stays the whole new text, so a
+    paragraph the view leaves out reads as plain text (a dropped one is not there), and `--summary` gives the page
+    without the text."""
+    alignment, old, new = comparison.alignment, comparison.old, comparison.new
     side_by_side = layout == "side-by-side"
     title = f"Redline: {_name(alignment.old)} → {_name(alignment.new)}"
     parts = [
@@ -102,12 +107,19 @@ def diff_html(alignment: Alignment, old: Document, new: Document, *, layout: str
         f'<body class="{"side-by-side" if side_by_side else "inline"}">',
         '<a class="skip" href="#redline">Skip to the text</a>',
         _header(alignment, old, new),
-        _summary(alignment),
-        '<main id="redline" tabindex="-1">',
-        *_sections(alignment, old, new, side_by_side),
-        _footnote_changes(alignment),
-        _footnotes(new),
-        "</main>",
+        _title_change(comparison),
+        _summary(comparison),
+        *(
+            ()
+            if comparison.view.summary_only
+            else (
+                '<main id="redline" tabindex="-1">',
+                *_sections(comparison, side_by_side),
+                _footnote_changes(comparison),
+                _footnotes(new),
+                "</main>",
+            )
+        ),
         f"<script>{_SCRIPT}</script>",
         "</body>",
         "</html>",
@@ -163,16 +175,30 @@ def _version_card(label: str, ref: DocumentRef, doc: Document, heading: str) -> 
     return f'<div class="version"><p class="version-label">{label}</p><dl>{items}</dl></div>'
 
 
-def _summary(alignment: Alignment) -> str:
+def _title_change(comparison: Comparison) -> str:
+    """The old title redlined into the new, when the title changed."""
+    change = comparison.title
+    if change is None or comparison.view.summary_only:
+        return ""
+    return (
+        '<section class="title-change" aria-labelledby="title-change"><h2 id="title-change">Title changed</h2>'
+        f'<p class="text">{_text(change.edits, "both", {}, {}, {})}</p></section>'
+    )
+
+
+def _summary(comparison: Comparison) -> str:
+    alignment = comparison.alignment
+    listed = {id(change) for change in comparison.changes} if not comparison.view.summary_only else set()
     rows = []
     for kind, count in alignment.counts.items():
         links = " ".join(
             f'<a href="#{_e(_anchor(change))}">{_e(change_ids(change))}</a>'
             for change in alignment.changes
-            if change.kind == kind and kind != "unchanged"
+            if change.kind == kind and kind != "unchanged" and id(change) in listed
         )
         rows.append(_summary_row(kind, count, links))
     changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
+    rows.append(_summary_row("title changed", int(alignment.title is not None), ""))
     if alignment.footnotes:
         links = " ".join(
             f'<a href="#{_e(_footnote_anchor(change))}">{_e(_footnote_label(change))}</a>' for change in changed
@@ -221,9 +247,11 @@ def _parts_of(doc: Document) -> dict[str, str]:
     return parts
 
 
-def _sections(alignment: Alignment, old: Document, new: Document, side_by_side: bool) -> Iterator[str]:
+def _sections(comparison: Comparison, side_by_side: bool) -> Iterator[str]:
     """The new document's parts in order, each change placed where it reads; dropped paragraphs and notes where moved
-    text used to be, each in its old part (see `_placements`)."""
+    text used to be, each in its old part (see `_placements`). A change the view leaves out is plain text."""
+    alignment, old, new = comparison.alignment, comparison.old, comparison.new
+    shown = {id(change) for change in comparison.changes}
     new_part, old_part = _parts_of(new), _parts_of(old)
     old_names = {f"annex:{annex.id}": _annex_heading(annex.heading, annex.title) for annex in old.annexes}
     names = {**_PART_NAMES, **old_names, **{f"annex:{a.id}": _annex_heading(a.heading, a.title) for a in new.annexes}}
@@ -234,11 +262,17 @@ def _sections(alignment: Alignment, old: Document, new: Document, side_by_side: 
     footnotes = {footnote.mark for footnote in new.footnotes}
     opened: dict[str, int] = {}
 
+    def article(change: Change) -> str:
+        if id(change) not in shown and change.kind != "unchanged":  # an unchanged paragraph is context as it is
+            return _context(change, new_by_id, footnotes, ghosted)
+        return _change(change, new_by_id, old_by_id, side_by_side, ghosted, footnotes)
+
     def render(placed: list[tuple[str, str | Change]]) -> Iterator[str]:
         for _, item in placed:
-            yield (
-                item if isinstance(item, str) else _change(item, new_by_id, old_by_id, side_by_side, ghosted, footnotes)
-            )
+            if isinstance(item, str):
+                yield item
+            elif id(item) in shown:  # a dropped paragraph the view leaves out is not in the new text
+                yield article(item)
 
     def section(part: str, suffix: str = "") -> str:
         opened[part] = opened.get(part, 0) + 1
@@ -257,7 +291,7 @@ def _sections(alignment: Alignment, old: Document, new: Document, side_by_side: 
             yield section(part)
             current = part
             yield from render(placements.pop(f"start:{part}", []))
-        yield _change(change, new_by_id, old_by_id, side_by_side, ghosted, footnotes)
+        yield article(change)
         yield from render(placements.pop(f"after:{_anchor(change)}", []))
     if current is not None:
         yield "</section>"
@@ -265,6 +299,23 @@ def _sections(alignment: Alignment, old: Document, new: Document, side_by_side: 
         yield section(key.removeprefix("start:"), " (old version only)")
         yield from render(placed)
         yield "</section>"
+
+
+def _context(change: Change, new_by_id: dict[str, Paragraph], footnotes: set[str], ghosted: set[str]) -> str:
+    """A change the view leaves out, as the new text reads, without marks or label: context for the changes shown.
+    It keeps its anchors, so links to it still land."""
+    text = "".join(edit.new_text or edit.text for edit in change.edits if edit.op != "delete")
+    edits = [Edit(op="equal", text=text)]
+    paragraphs = [new_by_id[i] for i in change.new if i in new_by_id]
+    breaks = _breaks(edits, "new", change.new, paragraphs)
+    extra_ids = "".join(f'<span id="{_e(new_id)}"></span>' for new_id in change.new[1:] if not breaks)
+    extra_ids += "".join(f'<span id="old-{_e(old_id)}"></span>' for old_id in change.old if old_id not in ghosted)
+    return (
+        f'<article class="change unchanged context" id="{_e(_anchor(change))}" tabindex="-1" '
+        f'aria-label="{_e(change_ids(change))}">{extra_ids}'
+        f'<div class="label"><h3 class="pid"><a href="#{_e(_anchor(change))}">{_e("+".join(change.new))}</a></h3>'
+        f'</div><p class="text">{_text(edits, "new", _mark_positions(paragraphs, footnotes), breaks, {})}</p></article>'
+    )
 
 
 def _annex_heading(heading: str, title: str | None) -> str:
@@ -554,14 +605,14 @@ def _value(mark: str) -> str:
     return f' value="{int(mark)}"' if mark.isdigit() else ""
 
 
-def _footnote_changes(alignment: Alignment) -> str:
-    """Footnotes reworded, added or dropped between the versions (renumbered ones are not changes)."""
-    changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
+def _footnote_changes(comparison: Comparison) -> str:
+    """The footnote changes the view shows: reworded, added or dropped (renumbered ones are not changes)."""
+    changed = [change for change in comparison.footnotes if change.kind != "unchanged"]
     if not changed:
         return ""
     items = "".join(
         f'<li id="{_e(_footnote_anchor(change))}"><span class="label"><span class="pid">'
-        f'{_e(_footnote_label(change))}</span><span class="kind">{change.kind}</span></span>'
+        f'{_e(_footnote_label(change))}</span><span class="kind">{kind_label(change.kind)}</span></span>'
         f'<span class="text">{_text(change.edits, "both", {}, {}, {})}</span></li>'
         for change in changed
     )

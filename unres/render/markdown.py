@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from unres.models import Alignment, Change
-from unres.render import change_ids, kind_label
+from unres.models import Change, Comparison, Folded
+from unres.render import change_ids, elide, kind_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -20,7 +20,10 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def diff_markdown(alignment: Alignment, *, show_all: bool = False, only: set[str] | None = None) -> str:
+def diff_markdown(comparison: Comparison) -> str:
+    """A summary table (every kind counted), the title's redline when it changed, then each change the view shows
+    and the footnote changes it shows."""
+    alignment = comparison.alignment
     old = escape(alignment.old.symbol or alignment.old.source or "old")
     new = escape(alignment.new.symbol or alignment.new.source or "new")
     lines = [f"## unres diff: {old} → {new}", "", "| change | count | paragraphs |", "| --- | ---: | --- |"]
@@ -31,35 +34,37 @@ def diff_markdown(alignment: Alignment, *, show_all: bool = False, only: set[str
             else ""
         )
         lines.append(f"| {kind_label(kind)} | {count} | {escape(ids)} |")
-    for change in alignment.changes:
-        if only is not None and change.kind not in only:
-            continue
-        if change.kind == "unchanged" and not show_all and only is None:
-            continue
-        heading = f"{escape(change_ids(change))} · {kind_label(change.kind)}"
-        if change.kind not in ("added", "dropped", "unchanged"):
-            heading += f" · {min(change.similarity, 0.99):.0%}"
-        lines += ["", f"### {heading}", "", _redline(change)]
-    notes = [
-        change
-        for change in alignment.footnotes
-        if (change.kind in only if only is not None else show_all or change.kind != "unchanged")
-    ]
-    if notes:
+    lines.append(f"| title changed | {int(alignment.title is not None)} |  |")
+    if comparison.title is not None and not comparison.view.summary_only:
+        lines += ["", "### Title · modified", "", _redline(comparison.title, None)]
+    for entry in comparison.entries:
+        if isinstance(entry, Folded):
+            continue  # a pull-request comment lists changes; the table counts the unchanged
+        heading = f"{escape(change_ids(entry))} · {kind_label(entry.kind)}"
+        if entry.kind not in ("added", "dropped", "unchanged"):
+            heading += f" · {min(entry.similarity, 0.99):.0%}"
+        lines += ["", f"### {heading}", "", _redline(entry, comparison.view.context)]
+    if comparison.footnotes:
         lines += ["", "### Footnotes", ""]
-        lines += [f"- **{escape(change_ids(change))}** · {change.kind}: {_redline(change)}" for change in notes]
+        lines += [
+            f"- **{escape(change_ids(change))}** · {kind_label(change.kind)}: "
+            f"{_redline(change, comparison.view.context)}"
+            for change in comparison.footnotes
+        ]
     return "\n".join(lines) + "\n"
 
 
-def _redline(change: Change) -> str:
+def _redline(change: Change, context: int | None) -> str:
     pieces = []
-    for edit in change.edits:
+    last = len(change.edits) - 1
+    for position, edit in enumerate(change.edits):
         if edit.op == "delete":
             pieces.append(_wrap(edit.text, "~~", "~~"))
         elif edit.op == "insert":
             pieces.append(_wrap(edit.text, "<ins>", "</ins>"))
         else:
-            pieces.append(escape(edit.new_text if edit.new_text is not None else edit.text))
+            shown = edit.new_text if edit.new_text is not None else edit.text
+            pieces.append(escape(elide(shown, context, first=position == 0, last=position == last)))
     return "".join(pieces)
 
 

@@ -13,14 +13,16 @@ from unres.models import (
     Change,
     CheckProfile,
     CheckReport,
+    Comparison,
     Document,
     Excerpt,
+    Folded,
     Lineage,
     LineageCell,
     LineageStep,
     Paragraph,
 )
-from unres.render import change_ids, kind_label, version_name
+from unres.render import change_ids, elide, kind_label, version_name
 
 
 def document_outline(doc: Document) -> RenderableType:
@@ -132,51 +134,34 @@ _INSERTED = "green underline"
 
 
 def diff_view(
-    alignment: Alignment,
-    *,
-    show_all: bool = False,
-    only: set[str] | None = None,
-    context: int | None = None,
-    summary_only: bool = False,
-    markers: bool = False,
-    notes: dict[tuple[str, str], str] | None = None,
+    comparison: Comparison, *, markers: bool = False, notes: dict[tuple[str, str], str] | None = None
 ) -> RenderableType:
-    """The redline of every change (unchanged paragraphs collapsed unless `show_all`), then the summary.
+    """The title's redline when it changed, the redline of every change the view shows (runs of unchanged
+    paragraphs folded to a count), the footnote changes shown, then the summary.
 
     `markers` writes deletions as [-…-] and insertions as {+…+} (as wdiff does), for output that cannot show
     strike-through and underline: files and pipes. `notes` adds a note to a change's heading, keyed by ("new", id)
     or, for a dropped paragraph, ("old", id): `unres amend` names the instructions behind each change.
     """
-    parts: list[RenderableType] = [_diff_header(alignment)]
-    if not summary_only:
-        hidden = 0
-        for change in alignment.changes:
-            if only is not None and change.kind not in only:
-                continue
-            if change.kind == "unchanged" and not show_all and only is None:
-                hidden += 1
-                continue
-            if hidden:
-                parts.append(Text(f"  … {hidden} unchanged", style="dim"))
-                hidden = 0
-            parts += [
-                Text(),
-                _change_heading(change, notes),
-                Padding(_redline_text(change, context, markers), (0, 0, 0, 2), expand=False),
-            ]
-        if hidden:
-            parts.append(Text(f"  … {hidden} unchanged", style="dim"))
-        changed_notes = [
-            c
-            for c in alignment.footnotes
-            if (c.kind in only if only is not None else show_all or c.kind != "unchanged")
-        ]
-        if changed_notes:
-            parts += [Text(), Text("Footnotes", style="bold underline")]
-            for change in changed_notes:
-                parts += [_change_heading(change), Padding(_redline_text(change, context, markers), (0, 0, 0, 2))]
-    parts += [Text(), diff_summary(alignment)]
+    context = comparison.view.context
+    parts: list[RenderableType] = [_diff_header(comparison.alignment)]
+    if comparison.title is not None and not comparison.view.summary_only:
+        parts += [Text(), _change_heading(comparison.title), _indented(_redline_text(comparison.title, None, markers))]
+    for entry in comparison.entries:
+        if isinstance(entry, Folded):
+            parts.append(Text(f"  … {entry.count} unchanged", style="dim"))
+        else:
+            parts += [Text(), _change_heading(entry, notes), _indented(_redline_text(entry, context, markers))]
+    if comparison.footnotes:
+        parts += [Text(), Text("Footnotes", style="bold underline")]
+        for change in comparison.footnotes:
+            parts += [_change_heading(change), _indented(_redline_text(change, context, markers))]
+    parts += [Text(), diff_summary(comparison.alignment)]
     return Group(*parts)
+
+
+def _indented(text: Text) -> Padding:
+    return Padding(text, (0, 0, 0, 2), expand=False)
 
 
 def _diff_header(alignment: Alignment) -> Text:
@@ -218,26 +203,8 @@ def _redline_text(change: Change, context: int | None, markers: bool) -> Text:
             text.append(f"{{+{edit.text}+}}" if markers else edit.text, style=_INSERTED)
         else:
             shown = edit.new_text if edit.new_text is not None else edit.text
-            text.append(_elide(shown, context, first=position == 0, last=position == len(change.edits) - 1))
+            text.append(elide(shown, context, first=position == 0, last=position == len(change.edits) - 1))
     return text
-
-
-def _elide(text: str, context: int | None, *, first: bool, last: bool) -> str:
-    """Keep `context` words on each side of a change and replace the rest of a long unchanged run with '…'."""
-    if context is None:
-        return text
-    words = text.split()
-    keep_before = 0 if first else context  # words right after the change before this run
-    keep_after = 0 if last else context  # words right before the change after it
-    if len(words) <= keep_before + keep_after:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    pieces = [" ".join(words[:keep_before])] if keep_before else []
-    pieces.append("…")
-    if keep_after:
-        pieces.append(" ".join(words[len(words) - keep_after :]))
-    return lead + " ".join(pieces) + trail
 
 
 def diff_summary(alignment: Alignment) -> RenderableType:
@@ -253,6 +220,7 @@ def diff_summary(alignment: Alignment) -> RenderableType:
     notes = [change for change in alignment.footnotes if change.kind != "unchanged"]
     if alignment.footnotes:
         table.add_row(Text("footnotes changed"), str(len(notes)), ", ".join(_note_ids(c) for c in notes))
+    table.add_row(Text("title changed"), str(int(alignment.title is not None)), "")
     return table
 
 
