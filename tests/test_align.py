@@ -216,3 +216,26 @@ def test_plain_text_against_a_resolution_is_not_all_moves() -> None:
         ]
     )
     assert {change.kind for change in align(plain, resolution).changes} == {"unchanged"}
+
+
+def test_footnotes_with_the_same_text_are_linked_in_order_when_one_is_inserted_before_them() -> None:
+    from unres import parse_text
+
+    old = (
+        "The General Assembly,\n\nRecalling its resolution 55/25,1 the Protocol,2 and the Convention,3\n\n"
+        "Noting the report,4\n\n1. Decides to act.\n__________________\n1 Resolution 55/25, annex.\n"
+        "2 Ibid., annex II.\n3 Ibid.\n4 Ibid.\n"
+    )
+    new = (
+        "The General Assembly,\n\nRecalling its resolution 54/1,1 its resolution 55/25,2 the Protocol,3 and the "
+        "Convention,4\n\nNoting the report,5\n\n1. Decides to act.\n__________________\n1 Resolution 54/1.\n"
+        "2 Resolution 55/25, annex.\n3 Ibid., annex II.\n4 Ibid.\n5 Ibid.\n"
+    )
+    alignment = align(parse_text(old), parse_text(new))
+    assert [(c.kind, c.old, c.new) for c in alignment.footnotes] == [
+        ("added", [], ["footnote 1"]),
+        ("unchanged", ["footnote 1"], ["footnote 2"]),
+        ("unchanged", ["footnote 2"], ["footnote 3"]),
+        ("unchanged", ["footnote 3"], ["footnote 4"]),
+        ("unchanged", ["footnote 4"], ["footnote 5"]),
+    ]

@@ -121,7 +121,13 @@ def test_the_graph_and_its_json_are_the_same_every_time(documents: list[Document
 def test_histories_table_and_blame_walk_backwards_through_the_graph(documents: list[Document]) -> None:
     graph = lineage(documents)
     newest = len(documents) - 1
-    rows = table(graph)
+    every_row = table(graph)
+    for index, version in enumerate(graph.documents):  # every paragraph of every version is in the table
+        ids = {part for row in every_row if (cell := row[index]) is not None for part in cell.id.split("+")}
+        assert ids == set(version.paragraphs)
+    left = [row for row in every_row if row[-1] is None]
+    assert all(cell.kind == "dropped" for row in left for cell in [row[max(i for i, c in enumerate(row) if c)]] if cell)
+    rows = [row for row in every_row if row[-1] is not None]
     assert [row[-1].id if row[-1] else None for row in rows] == graph.documents[newest].paragraphs
     by_paragraph = {entry.paragraph: entry.since for entry in blame(graph, documents)}
     for row, paragraph_id in zip(rows, graph.documents[newest].paragraphs, strict=True):

@@ -454,8 +454,7 @@ def lineage(
             elif blame:
                 view = terminal.blame_view(graph, blame_of(graph, documents, by.value))
             else:
-                openings = {p.id: " ".join(p.text.split()[:12]) for p in documents[-1].all_paragraphs()}
-                view = terminal.lineage_table(graph, table(graph), openings)
+                view = terminal.lineage_table(graph, table(graph), documents)
             _emit_renderable(view, output, files, no_color, width)
 
 

@@ -232,17 +232,39 @@ def history(
 
 
 def table(graph: Lineage) -> list[list[LineageCell | None]]:
-    """One row per paragraph of the newest version, one cell per version (None where it had no ancestor there)."""
+    """One row per paragraph of the newest version, and one per paragraph that left along the way; one cell per
+    version (None where the paragraph had no ancestor there, or was gone). A paragraph that left is marked 'dropped'
+    in the last version that has it, and its row stands after the row of the paragraph before it in that version:
+    every paragraph of every version is in the table, where a reader of that version would look for it."""
     newest = len(graph.documents) - 1
     incoming = incoming_links(graph)
-    rows = []
-    for paragraph_id in graph.documents[newest].paragraphs:
-        row: list[LineageCell | None] = [None] * len(graph.documents)
-        row[newest] = LineageCell(id=paragraph_id, kind="unchanged")
-        for step in history(graph, paragraph_id, incoming=incoming):
-            row[step.document] = LineageCell(id="+".join(step.ids), kind=step.kind)
-        rows.append(row)
+    rows = [
+        _row(graph, newest, paragraph_id, "unchanged", incoming) for paragraph_id in graph.documents[newest].paragraphs
+    ]
+    onward = {(link.from_.document, link.from_.id) for link in graph.links}
+    for index in range(newest - 1, -1, -1):
+        # Where each paragraph of this version stands in the table so far (the first of a merge's ids).
+        position = {cell.id.split("+", 1)[0]: at for at, row in enumerate(rows) if (cell := row[index]) is not None}
+        inserted: list[tuple[int, list[LineageCell | None]]] = []
+        last = -1  # the furthest row, so far in this version's reading order, of a paragraph still in the table
+        for paragraph_id in graph.documents[index].paragraphs:
+            if (index, paragraph_id) not in onward:
+                inserted.append((last + 1, _row(graph, index, paragraph_id, "dropped", incoming)))
+            elif paragraph_id in position:
+                last = max(last, position[paragraph_id])
+        for offset, (at, row) in enumerate(inserted):  # in reading order; each insertion shifts the later ones
+            rows.insert(at + offset, row)
     return rows
+
+
+def _row(
+    graph: Lineage, document: int, paragraph_id: str, kind: ChangeKind, incoming: Incoming
+) -> list[LineageCell | None]:
+    row: list[LineageCell | None] = [None] * len(graph.documents)
+    row[document] = LineageCell(id=paragraph_id, kind=kind)
+    for step in history(graph, paragraph_id, document=document, incoming=incoming):
+        row[step.document] = LineageCell(id="+".join(step.ids), kind=step.kind)
+    return row
 
 
 def appearances(

@@ -317,7 +317,9 @@ _MARK = {
     "added": "+",
     "dropped": "-",
 }
-_LINEAGE_LEGEND = "~ modified  ↕ moved  < split  > merged (on the way to the next version); blank: not there"
+_LINEAGE_LEGEND = (
+    "~ modified  ↕ moved  < split  > merged  - left (on the way to the next version); blank: not there"
+)
 
 
 def _version_label(graph: Lineage, index: int) -> str:
@@ -325,24 +327,33 @@ def _version_label(graph: Lineage, index: int) -> str:
     return f"{index + 1}. {version_name(graph, index)}" + (f", {date}" if date else "")
 
 
-def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], openings: dict[str, str]) -> RenderableType:
-    """The versions, numbered, then one row per paragraph of the newest version and one column per version: the id it
-    had there, marked by how it changed on the way to the next version (~ modified, ↕ moved, < split, > merged);
-    blank where it had no ancestor; then the paragraph's opening words."""
+def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], documents: list[Document]) -> RenderableType:
+    """The versions, numbered, then one row per paragraph (of the newest version, and each that left along the way)
+    and one column per version: the id it had there, marked by how it changed on the way to the next version
+    (~ modified, ↕ moved, < split, > merged, - left); blank where it had no ancestor or was gone; then the opening
+    words of its latest text."""
     versions = Text()
     for index in range(len(graph.documents)):
         versions.append(f"{index + 1:>3}  ", style="bold")
         versions.append(_version_label(graph, index).split(". ", 1)[1] + "\n")
     table = Table(show_edge=False, pad_edge=False)
     for index in range(len(graph.documents)):
-        table.add_column(str(index + 1), no_wrap=True, min_width=4)
-    table.add_column("text (newest version)", no_wrap=True, overflow="ellipsis", min_width=12, ratio=1)
+        # As wide as its longest id with its mark, so an id is never cut ('PP1…' could be PP10 to PP19).
+        width = max((len(cell.id) + 2 for row in rows if (cell := row[index]) is not None), default=4)
+        table.add_column(str(index + 1), no_wrap=True, min_width=max(width, len(str(index + 1))))
+    table.add_column("text (latest version that has it)", no_wrap=True, overflow="ellipsis", min_width=12, ratio=1)
     for row in rows:
         cells = [
             Text(cell.id + _MARK.get(cell.kind, ""), style=_KIND_STYLE[cell.kind]) if cell else Text() for cell in row
         ]
-        newest = row[-1]
-        table.add_row(*cells, Text(openings.get(newest.id, "") if newest else "", style="dim"))
+        latest = max(index for index, cell in enumerate(row) if cell is not None)
+        cell = row[latest]
+        assert cell is not None
+        paragraph = documents[latest].find(cell.id)
+        opening = " ".join(paragraph.text.split()[:12]) if paragraph else ""
+        if latest < len(row) - 1:
+            opening = f"left after {latest + 1}: {opening}"
+        table.add_row(*cells, Text(opening, style="dim"))
     return Group(Text("Lineage", style="bold"), versions, table, Text(_LINEAGE_LEGEND, style="dim"))
 
 
