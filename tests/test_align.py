@@ -16,7 +16,7 @@ from unres import align, parse_file
 from unres.models import Document, Paragraph
 from unres.redline import new_side, old_side
 
-from conftest import SEEDS
+from conftest import CORPUS, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -239,3 +239,47 @@ def test_footnotes_with_the_same_text_are_linked_in_order_when_one_is_inserted_b
         ("unchanged", ["footnote 3"], ["footnote 4"]),
         ("unchanged", ["footnote 4"], ["footnote 5"]),
     ]
+
+
+def _declaration_inline_and_annexed() -> tuple[Document, Document]:
+    """A/RES/80/9 adopts a declaration annexed to it; the same declaration written inline as operative paragraphs
+    2-32 under the adopting paragraph, as a text adopted in the operative part reads (2017 → 2021 style)."""
+    annexed = parse_file(CORPUS / "drafts" / "A_RES_80_9.txt")
+    declaration = annexed.annexes[0].paragraphs
+    inline = [annexed.paragraphs[0]] + [
+        p.model_copy(update={"id": f"OP{n}", "kind": "operative", "label": str(n)}) for n, p in enumerate(declaration, 2)
+    ]
+    return annexed.model_copy(update={"paragraphs": inline, "annexes": []}), annexed
+
+
+def test_a_declaration_moved_into_an_annex_is_one_block_move_not_thirty_one_moves() -> None:
+    if not (CORPUS / "drafts").is_dir():
+        pytest.skip("../shared/corpus/drafts is not beside the project")
+    old, new = _declaration_inline_and_annexed()
+    alignment = align(old, new)
+    assert [(b.old_part, b.new_part, b.old[0], b.old[-1], b.new[0], b.new[-1]) for b in alignment.blocks] == [
+        ("operative part", "annex", "OP2", "OP32", "ANNEX-1", "ANNEX-31")
+    ]
+    assert {c.kind for c in alignment.changes} == {"unchanged"}
+    assert not alignment.identical
+
+
+def test_a_reorder_inside_a_block_that_moved_is_the_only_move() -> None:
+    if not (CORPUS / "drafts").is_dir():
+        pytest.skip("../shared/corpus/drafts is not beside the project")
+    old, new = _declaration_inline_and_annexed()
+    paragraphs = list(old.paragraphs)
+    paragraphs[5], paragraphs[6] = paragraphs[6], paragraphs[5]  # OP6 and OP7 change places in the old text
+    alignment = align(old.model_copy(update={"paragraphs": paragraphs}), new)
+    assert len(alignment.blocks) == 1
+    assert [(c.kind, c.old, c.new) for c in alignment.changes if c.kind != "unchanged"] == [
+        ("moved", ["OP6"], ["ANNEX-5"])
+    ]
+
+
+def test_one_or_two_paragraphs_crossing_parts_are_moves_of_their_own() -> None:
+    old = _doc(["Recalling its resolution 55/25,"], ["Recognizes that broad cooperation is essential;", "Decides."])
+    new = _doc(["Recalling its resolution 55/25,", "Recognizes that broad cooperation is essential;"], ["Decides."])
+    alignment = align(old, new)
+    assert alignment.blocks == []
+    assert [(c.kind, c.old, c.new) for c in alignment.changes if c.kind != "unchanged"] == [("moved", ["OP1"], ["PP2"])]

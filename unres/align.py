@@ -26,6 +26,7 @@ from unres.models import (
     CHANGE_KINDS,
     Alignment,
     AlignOptions,
+    BlockMove,
     Change,
     ChangeKind,
     Document,
@@ -143,7 +144,7 @@ class _Group:
 def align(old: Document, new: Document, options: AlignOptions | None = None) -> Alignment:
     """Align two versions of a resolution and redline every changed paragraph."""
     options = options or AlignOptions()
-    changes = _changes(units_of(old), units_of(new), options)
+    changes, blocks = _changes(units_of(old), units_of(new), options)
     counts = Counter(change.kind for change in changes)
     return Alignment(
         old=DocumentRef.of(old),
@@ -156,8 +157,9 @@ def align(old: Document, new: Document, options: AlignOptions | None = None) -> 
             _footnote_units(new),
             options.model_copy(update={"threshold": max(options.threshold, _FOOTNOTE_THRESHOLD)}),
             rewrites=False,
-        ),
+        )[0],
         title=_title_change(old.title, new.title, options),
+        blocks=blocks,
     )
 
 
@@ -175,7 +177,7 @@ def _title_change(old: str | None, new: str | None, options: AlignOptions) -> Ch
 
 def _changes(
     old_units: list[Unit], new_units: list[Unit], options: AlignOptions, *, rewrites: bool = True
-) -> list[Change]:
+) -> tuple[list[Change], list[BlockMove]]:
     """Steps 1-4 on two lists of units; `rewrites` also links paragraphs rewritten in place or reworked (left-over
     pairs), which only paragraphs have enough words for."""
     identical = _identical_in_order(old_units, new_units)
@@ -489,8 +491,15 @@ def similarity(old_words: list[str], new_words: list[str]) -> float:
 # --- 4. kinds and order ------------------------------------------------------------------------------------------
 
 
-def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: AlignOptions) -> list[Change]:
-    in_place = _in_place(groups)
+def _classify(
+    groups: list[_Group], old: list[Unit], new: list[Unit], options: AlignOptions
+) -> tuple[list[Change], list[BlockMove]]:
+    crossed = [g for g in groups if len(g.old) == len(g.new) == 1 and _crossed(old[g.old[0]], new[g.new[0]])]
+    crossed_ids = {id(group) for group in crossed}
+    in_place = _in_place([group for group in groups if id(group) not in crossed_ids])
+    blocks = _blocks(crossed, old, new)
+    in_block = {id(group) for block in blocks for group in block}
+    in_place |= {id(group) for block in blocks for group in _in_place_ordered(block)}
     linked_old = {i for group in groups for i in group.old}
     linked_new = {j for group in groups for j in group.new}
     placed: list[tuple[tuple[int, int, int], Change]] = []
@@ -503,7 +512,7 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
             kind = "split"
         elif len(group.old) > 1:
             kind = "merged"
-        elif id(group) not in in_place or _crossed(old[group.old[0]], new[group.new[0]]):
+        elif id(group) not in in_place or (id(group) in crossed_ids and id(group) not in in_block):
             kind = "moved" if all(edit.op == "equal" for edit in edits) else "moved-modified"
         elif all(edit.op == "equal" for edit in edits):
             kind = "unchanged"
@@ -531,7 +540,37 @@ def _classify(groups: list[_Group], old: list[Unit], new: list[Unit], options: A
         change = Change(kind="dropped", old=[unit.id], new=[], similarity=0.0, reworded=True, edits=edits)
         placed.append(((anchor, 1, unit.index), change))
     placed.sort(key=lambda item: item[0])
-    return [change for _, change in placed]
+    block_moves = [
+        BlockMove(
+            old_part=_PART_NAMES[_part(old[block[0].old[0]])],
+            new_part=_PART_NAMES[_part(new[block[0].new[0]])],
+            old=[old[i].id for i in sorted(group.old[0] for group in block)],
+            new=[new[j].id for j in sorted(group.new[0] for group in block)],
+        )
+        for block in blocks
+    ]
+    return [change for _, change in placed], block_moves
+
+
+# Paragraphs crossing together from one part to another, at least this many, are one block moved: a declaration
+# taken from the operative part into an annex. One or two crossing alone are moves of their own (OP3 → PP16).
+_BLOCK_LEAST = 3
+_PART_NAMES = {"preambular": "preamble", "operative": "operative part", "annex": "annex"}
+
+
+def _blocks(crossed: list[_Group], old: list[Unit], new: list[Unit]) -> list[list[_Group]]:
+    """The crossed links grouped by the parts they left and joined, in new order; a group of at least
+    `_BLOCK_LEAST` is a block."""
+    by_parts: dict[tuple[str, str], list[_Group]] = {}
+    for group in sorted(crossed, key=lambda g: g.new[0]):
+        by_parts.setdefault((_part(old[group.old[0]]), _part(new[group.new[0]])), []).append(group)
+    return [members for members in by_parts.values() if len(members) >= _BLOCK_LEAST]
+
+
+def _in_place_ordered(block: list[_Group]) -> list[_Group]:
+    """The members of a block that kept their order within it."""
+    kept = _in_place(block)
+    return [group for group in block if id(group) in kept]
 
 
 def _redline(old_text: str, new_text: str, options: AlignOptions) -> list[Edit]:

@@ -22,6 +22,7 @@ from diff_match_patch import diff_match_patch
 from unres.align import align
 from unres.models import (
     MOVE_KINDS,
+    Alignment,
     Change,
     CheckProfile,
     CheckReport,
@@ -87,30 +88,34 @@ class _Comparison:
         if first.structured != other.structured:
             unstructured = "this rendering" if first.structured else self.first_name
             yield self._difference("structure", "structure", f"no resolution structure found in {unstructured}")
-        changes = self._structural_changes()
-        if changes is None:
+        alignment = self._structural_alignment()
+        if alignment is None:
             for a, b in zip(first.all_paragraphs(), other.all_paragraphs(), strict=True):
                 yield from self._paired(a, b)
         else:
-            yield from self._aligned(changes)
+            for block in alignment.blocks:  # one item for paragraphs that stand in another part together
+                detail = f"{'+'.join(block.old[:1])}… in {self.first_name} stand in the {block.new_part} here"
+                yield self._difference(block.old[0], "moved", f"{detail} ({len(block.old)} paragraphs)")
+            yield from self._aligned(alignment.changes)
         yield from self._texts("closing", _closing(first), _closing(other))
         yield from self._footnotes()
 
     # --- paragraphs ------------------------------------------------------------------------------------------
 
-    def _structural_changes(self) -> list[Change] | None:
+    def _structural_alignment(self) -> Alignment | None:
         """None when paragraphs pair by id: the same ids, and alignment by text links no paragraph to another id (a
-        paragraph moved); else the alignment's changes, to pair them by text."""
+        paragraph moved); else the alignment, to pair them by text."""
         first, other = self.first.all_paragraphs(), self.other.all_paragraphs()
         if [p.id for p in first] != [p.id for p in other]:
-            return align(self.first, self.other).changes
+            return align(self.first, self.other)
         if all(
             normalise(a.full_text(), self.profile) == normalise(b.full_text(), self.profile)
             for a, b in zip(first, other, strict=True)
         ):
             return None
-        changes = align(self.first, self.other).changes
-        return changes if any(change.old and change.new and change.old != change.new for change in changes) else None
+        alignment = align(self.first, self.other)
+        moved = any(change.old and change.new and change.old != change.new for change in alignment.changes)
+        return alignment if moved else None
 
     def _aligned(self, changes: list[Change]) -> Iterator[Difference]:
         """Paragraphs paired by text: each paragraph missing, extra, split, merged or moved is one item."""

@@ -229,6 +229,16 @@ class Change(Model):
     )
 
 
+class BlockMove(Model):
+    """Paragraphs that crossed together, in their order, from one part to another (a declaration taken out of the
+    operative part into an annex): reported once, and within it only a real reorder is a move."""
+
+    old_part: str = Field(description="The part they left: 'preamble', 'operative part' or 'annex'.")
+    new_part: str = Field(description="The part they joined.")
+    old: list[str] = Field(description="Their ids in the old document, in its order.")
+    new: list[str] = Field(description="Their ids in the new document, in its order.")
+
+
 class DocumentRef(Model):
     """Which document a comparison side is."""
 
@@ -275,6 +285,11 @@ class Alignment(Model):
         description="The title's redline (ids 'title', kind 'modified') when both versions have a title and it "
         "changed, typography aside (a draft renamed on adoption); null when it did not.",
     )
+    blocks: list[BlockMove] = Field(
+        default_factory=list,
+        description="Runs of paragraphs that moved together to another part; their changes are moves only where "
+        "they were reordered within the run.",
+    )
     amendments: list[Instruction] = Field(
         default_factory=list,
         description="The changes written as UN amendment instructions (`unres diff --format json` fills it; empty "
@@ -285,7 +300,11 @@ class Alignment(Model):
     def identical(self) -> bool:
         """True when the texts are the same: no change other than `unchanged` (renumbering is not a change), in
         the paragraphs, in the footnotes or in the title."""
-        return self.title is None and all(change.kind == "unchanged" for change in [*self.changes, *self.footnotes])
+        return (
+            self.title is None
+            and not self.blocks
+            and all(change.kind == "unchanged" for change in [*self.changes, *self.footnotes])
+        )
 
 
 # --- amendments ----------------------------------------------------------------------------------------------

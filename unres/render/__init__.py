@@ -5,7 +5,7 @@ Renderers never parse, align or read files; they only show results.
 
 from __future__ import annotations
 
-from unres.models import Change, Lineage
+from unres.models import BlockMove, Change, Lineage
 
 
 def change_ids(change: Change, arrow: str = " → ") -> str:
@@ -15,6 +15,15 @@ def change_ids(change: Change, arrow: str = " → ") -> str:
     if not old or not new:
         return old or new
     return old if old == new else f"{old}{arrow}{new}"
+
+
+def block_label(block: BlockMove) -> str:
+    """'OP2–OP32 → ANNEX-1–ANNEX-31: 31 paragraphs moved together from the operative part to the annex'."""
+    old = block.old[0] if len(block.old) == 1 else f"{block.old[0]}–{block.old[-1]}"
+    new = block.new[0] if len(block.new) == 1 else f"{block.new[0]}–{block.new[-1]}"
+    return (
+        f"{old} → {new}: {len(block.old)} paragraphs moved together from the {block.old_part} to the {block.new_part}"
+    )
 
 
 def kind_label(kind: str) -> str:

@@ -16,7 +16,7 @@ from importlib.resources import files
 from typing import Literal
 
 from unres.models import MOVE_KINDS, Alignment, Change, Comparison, Document, DocumentRef, Edit, Paragraph
-from unres.render import change_ids, display_name, kind_label
+from unres.render import block_label, change_ids, display_name, kind_label
 
 Layout = Literal["inline", "side-by-side"]
 _Show = Literal["both", "old", "new"]
@@ -199,6 +199,10 @@ def _summary(comparison: Comparison) -> str:
         rows.append(_summary_row(kind, count, links))
     changed = [change for change in alignment.footnotes if change.kind != "unchanged"]
     rows.append(_summary_row("title changed", int(alignment.title is not None), ""))
+    if alignment.blocks:
+        rows.append(
+            _summary_row("moved as a block", len(alignment.blocks), _e("; ".join(map(block_label, alignment.blocks))))
+        )
     if alignment.footnotes:
         links = " ".join(
             f'<a href="#{_e(_footnote_anchor(change))}">{_e(_footnote_label(change))}</a>' for change in changed

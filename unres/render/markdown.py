@@ -10,7 +10,7 @@ import html
 import re
 
 from unres.models import Change, Comparison, Folded
-from unres.render import change_ids, elide, kind_label
+from unres.render import block_label, change_ids, elide, kind_label
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -35,6 +35,9 @@ def diff_markdown(comparison: Comparison) -> str:
         )
         lines.append(f"| {kind_label(kind)} | {count} | {escape(ids)} |")
     lines.append(f"| title changed | {int(alignment.title is not None)} |  |")
+    if alignment.blocks:
+        blocks = escape(", ".join(block_label(block) for block in alignment.blocks))
+        lines.append(f"| moved as a block | {len(alignment.blocks)} | {blocks} |")
     if comparison.title is not None and not comparison.view.summary_only:
         lines += ["", "### Title · modified", "", _redline(comparison.title, None)]
     for entry in comparison.entries:

@@ -22,7 +22,7 @@ from unres.models import (
     LineageStep,
     Paragraph,
 )
-from unres.render import change_ids, elide, kind_label, version_name
+from unres.render import block_label, change_ids, elide, kind_label, version_name
 
 
 def document_outline(doc: Document) -> RenderableType:
@@ -145,6 +145,8 @@ def diff_view(
     """
     context = comparison.view.context
     parts: list[RenderableType] = [_diff_header(comparison.alignment)]
+    if not comparison.view.summary_only:
+        parts += [Text.assemble("\n", (block_label(block), "blue")) for block in comparison.alignment.blocks]
     if comparison.title is not None and not comparison.view.summary_only:
         parts += [Text(), _change_heading(comparison.title), _indented(_redline_text(comparison.title, None, markers))]
     for entry in comparison.entries:
@@ -221,6 +223,9 @@ def diff_summary(alignment: Alignment) -> RenderableType:
     if alignment.footnotes:
         table.add_row(Text("footnotes changed"), str(len(notes)), ", ".join(_note_ids(c) for c in notes))
     table.add_row(Text("title changed"), str(int(alignment.title is not None)), "")
+    if alignment.blocks:
+        blocks = ", ".join(f"{b.old[0]}…→{b.new[0]}…" for b in alignment.blocks)
+        table.add_row(Text("moved as a block", style="blue"), str(len(alignment.blocks)), blocks)
     return table
 
 
