@@ -11,7 +11,8 @@ include what parsing each layout costs. The aligner's links are compared with th
 - a link is a pair (old paragraph id, new paragraph id) joined by any change but added/dropped; a split or merge
   contributes every pair of its sides;
 - precision = true links found / links found; recall = true links found / true links; F1 their harmonic mean;
-- move recall = paragraphs moved by the edits that the aligner reports as `moved` / paragraphs moved.
+- move recall = paragraphs moved by the edits that the aligner reports as `moved` or `moved-modified` / paragraphs
+  moved.
 
 With --write-report the figures are written to their section of benchmarks/REPORT.md, byte for byte the same on
 every run.
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from benchmarks.report import write_section  # noqa: E402
 from benchmarks.synthetic import Truth, edit_document  # noqa: E402
 from unres import align, parse_file, parse_text  # noqa: E402
-from unres.models import Alignment, Document  # noqa: E402
+from unres.models import MOVE_KINDS, Alignment, Document  # noqa: E402
 
 SEEDS_PER_DOCUMENT = 3
 EDITS = 10
@@ -76,7 +77,7 @@ def score(alignment: Alignment, truth: Truth) -> Score:
         for old in change.old
         for new in change.new
     }
-    reported_moves = {old for change in alignment.changes if change.kind == "moved" for old in change.old}
+    reported_moves = {old for change in alignment.changes if change.kind in MOVE_KINDS for old in change.old}
     return Score(
         found=len(found),
         true=len(truth.links),
