@@ -106,8 +106,8 @@ def _resolve(root: etree._Element, accept: bool) -> None:
             for child in reversed(list(recorded)):
                 owner.insert(0, child)
         owner.remove(change)
-    for text in root.iter(_w("delText")):
-        text.tag = _w("t")
+    for text in root.iter(_w("delText"), _w("delInstrText")):
+        text.tag = _w("t") if text.tag == _w("delText") else _w("instrText")
     for paragraph in joins:
         following = paragraph.getnext()
         if following is None or following.tag != _w("p"):
@@ -131,10 +131,15 @@ def _read(data: bytes, accept: bool) -> tuple[list[str], list[str]]:
     numbers: dict[str, int] = {}
     for reference in body.iter(_w("footnoteReference")):
         numbers.setdefault(reference.get(_w("id")), len(numbers) + 1)
+    cited = {}  # bookmark name -> the footnote referenced inside it
+    for start in body.iter(_w("bookmarkStart")):
+        following = start.getnext()
+        if following is not None and following.find("w:footnoteReference", NS) is not None:
+            cited[start.get(_w("name"))] = following.find("w:footnoteReference", NS).get(_w("id"))
     counters: dict[tuple[str, int], int] = {}
     paragraphs = []
     for paragraph in body.iter(_w("p")):
-        text = _text(paragraph, numbers)
+        text = _text(paragraph, numbers, cited)
         if not text.strip():
             continue
         label = ""
@@ -154,10 +159,28 @@ def _read(data: bytes, accept: bool) -> tuple[list[str], list[str]]:
     return paragraphs, [texts[note_id] for note_id in numbers]
 
 
-def _text(paragraph: etree._Element, numbers: dict[str, int]) -> str:
+def _text(paragraph: etree._Element, numbers: dict[str, int], cited: dict[str, str] | None = None) -> str:
+    """The text, a footnote reference as [n]; a NOTEREF field (a footnote cited again) as its footnote's [n]."""
     out = []
-    for node in paragraph.iter(_w("t"), _w("footnoteReference")):
-        out.append(f"[{numbers[node.get(_w('id'))]}]" if node.tag == _w("footnoteReference") else node.text or "")
+    field: list[str] | None = None  # the instruction of the field being read
+    showing = True
+    for node in paragraph.iter(_w("t"), _w("footnoteReference"), _w("fldChar"), _w("instrText")):
+        if node.tag == _w("fldChar"):
+            kind = node.get(_w("fldCharType"))
+            if kind == "begin":
+                field = []
+            elif kind == "separate" and field is not None:
+                name = "".join(field).split()[1]
+                out.append(f"[{numbers[(cited or {})[name]]}]")
+                showing = False
+            elif kind == "end":
+                field, showing = None, True
+        elif node.tag == _w("instrText") and field is not None:
+            field.append(node.text or "")
+        elif node.tag == _w("footnoteReference"):
+            out.append(f"[{numbers[node.get(_w('id'))]}]")
+        elif showing:
+            out.append(node.text or "")
     return "".join(out)
 
 

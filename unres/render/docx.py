@@ -143,6 +143,7 @@ class _Writer:
         self.next_id = 1
         self.moves = 0
         self.lists: dict[str, int] = {}
+        self.references: list[tuple[int, str, Any]] = []  # (footnote, 'old', 'new' or 'both', the reference)
 
     # --- the document -------------------------------------------------------------------------------------------
 
@@ -255,6 +256,9 @@ class _Writer:
         for piece in pieces:
             tag = self._revision_tag(item, piece.op)
             run = self._run(piece, tag in ("del", "moveFrom"), notes)
+            if piece.char_kind == "note":
+                side = "both" if tag is None else "old" if tag in ("del", "moveFrom") else "new"
+                self.references.append((ord(piece.text) - _NOTE, side, run.find(_q("footnoteReference"))))
             if tag is None:
                 paragraph.append(run)
                 wrapper_tag = None
@@ -341,6 +345,48 @@ class _Writer:
                 instance.append(_el("lvlOverride", _el("startOverride", val="1"), ilvl=str(level)))
             numbering.append(instance)
 
+    def _cross_references(self) -> None:
+        """A footnote referred to again (one version cites footnote 4 in two paragraphs): Word gives a footnote one
+        reference, so the others become NOTEREF fields to a bookmark on the first, which Word prints as the same
+        number. Where the first reference is not the same in both readings (deleted in one place, kept in a later
+        one), the references stay as they are."""
+        by_note: dict[str, list[tuple[str, Any]]] = {}
+        for _, side, reference in self.references:
+            by_note.setdefault(reference.get(_q("id")), []).append((side, reference))
+        everywhere = [reference for _, _, reference in self.references]
+        for note_id, found in by_note.items():
+            if len(found) < 2:
+                continue
+            sides = {side for side, _ in found}
+            if found[0][0] != "both" and len(sides) > 1:
+                continue  # the first reference differs between the readings: both stay references to the footnote
+            kept = found[0][1]
+            name = f"_RefFootnote{note_id}"
+            run = kept.getparent()
+            run.addprevious(_el("bookmarkStart", id=str(self.next_id), name=name))
+            run.addnext(_el("bookmarkEnd", id=str(self.next_id)))
+            self.next_id += 1
+            number = str(everywhere.index(kept) + 1)
+            for _, reference in found:
+                if reference is not kept:
+                    _note_reference_field(reference.getparent(), name, number)
+
+    def _footnote(self, identity: int, footnote_id: int, notes: _Notes) -> Any:
+        """A footnote: its mark, then its text redlined (old text to new; inserted or deleted whole when the footnote
+        is new or gone)."""
+        old_text, new_text = notes.texts[identity]
+        old_units = [_plain(old_text, "UNFootnoteText")] if old_text is not None else []
+        new_units = [_plain(new_text, "UNFootnoteText")] if new_text is not None else []
+        if old_units or new_units:
+            paragraphs = self._paragraphs(_Item(old_units, new_units), notes)
+        else:  # a mark whose footnote text the rendering lacks
+            paragraphs = [_el("p", _el("pPr", _el("pStyle", val="UNFootnoteText")))]
+        reference = _el("r", _el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")))
+        reference.append(_el("footnoteRef"))
+        paragraphs[0].find(_q("pPr")).addnext(reference)
+        reference.addnext(_el("r", _text_el(" ")))
+        return _el("footnote", *paragraphs, id=str(footnote_id))
+
     def _footnotes(self, document: Any, notes: _Notes) -> None:
         from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.opc.packuri import PackURI
@@ -352,20 +398,31 @@ class _Writer:
         root.append(
             _el("footnote", _el("p", _el("r", _el("continuationSeparator"))), type="continuationSeparator", id="0")
         )
-        for identity, (old_text, new_text) in notes.texts.items():
-            old_units = [_plain(old_text, "UNFootnoteText")] if old_text is not None else []
-            new_units = [_plain(new_text, "UNFootnoteText")] if new_text is not None else []
-            if old_units or new_units:
-                paragraphs = self._paragraphs(_Item(old_units, new_units), notes)
-            else:  # a mark whose footnote text the rendering lacks
-                paragraphs = [_el("p", _el("pPr", _el("pStyle", val="UNFootnoteText")))]
-            reference = _el(
-                "r", _el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript"))
-            )
-            reference.append(_el("footnoteRef"))
-            paragraphs[0].find(_q("pPr")).addnext(reference)
-            reference.addnext(_el("r", _text_el(" ")))
-            root.append(_el("footnote", *paragraphs, id=str(identity)))
+        footnotes = {identity: self._footnote(identity, identity, notes) for identity in notes.texts}
+        # Word refers to a footnote once: where a footnote's reference is deleted in one place and inserted in another
+        # (a moved paragraph, a reworded one), the inserted reference gets a copy of the footnote of its own.
+        sides: dict[int, set[str]] = {}
+        for identity, side, _ in self.references:
+            sides.setdefault(identity, set()).add(side)
+        for identity in [i for i in notes.texts if {"old", "new"} <= sides.get(i, set())]:
+            copy = len(footnotes) + 1
+            footnotes[copy] = self._footnote(identity, copy, notes)
+            for found, side, reference in self.references:
+                if found == identity and side == "new":
+                    reference.set(_q("id"), str(copy))
+        # Footnote ids in order of reference (LibreOffice pairs footnotes with references in that order); a footnote
+        # no paragraph refers to comes last.
+        order: dict[int, int] = {}
+        for _, _, reference in self.references:
+            order.setdefault(int(reference.get(_q("id"))), len(order) + 1)
+        for identity in footnotes:
+            order.setdefault(identity, len(order) + 1)
+        for _, _, reference in self.references:
+            reference.set(_q("id"), str(order[int(reference.get(_q("id")))]))
+        for identity, number in sorted(order.items(), key=lambda pair: pair[1]):
+            footnotes[identity].set(_q("id"), str(number))
+            root.append(footnotes[identity])
+        self._cross_references()
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, blob, document.part.package)
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
@@ -726,6 +783,28 @@ def _el(tag: str, *children: Any, **attributes: str) -> Any:
     for child in children:
         element.append(child)
     return element
+
+
+def _note_reference_field(run: Any, bookmark: str, number: str) -> None:
+    """Replace a footnote reference run with a NOTEREF field to `bookmark`, in footnote-reference style, showing
+    `number` until Word updates it."""
+    deleted = any(ancestor.tag in (_q("del"), _q("moveFrom")) for ancestor in run.iterancestors())
+    style = [_el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")]
+    instruction = _el("delInstrText" if deleted else "instrText")
+    instruction.text = f" NOTEREF {bookmark} \\f \\h "
+    instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    result = _el("delText" if deleted else "t")
+    result.text = number
+    runs = [
+        _el("r", _el("fldChar", fldCharType="begin")),
+        _el("r", instruction),
+        _el("r", _el("fldChar", fldCharType="separate")),
+        _el("r", _el("rPr", *style), result),
+        _el("r", _el("fldChar", fldCharType="end")),
+    ]
+    for field_run in runs:
+        run.addprevious(field_run)
+    run.getparent().remove(run)
 
 
 def _text_el(text: str) -> Any:
