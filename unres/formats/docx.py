@@ -62,6 +62,18 @@ def docx_to_text(data: bytes, name: str, revisions: Revisions | None = None) -> 
     return "\n".join(lines) + "\n", warnings
 
 
+# What a run's child elements stand for: text, and the characters Word keeps as elements of their own (LibreOffice
+# writes a non-breaking hyphen as w:noBreakHyphen).
+_CHARACTERS = {
+    f"{_W}tab": " ",
+    f"{_W}noBreakHyphen": "\u2011",
+    f"{_W}softHyphen": "\u00ad",
+    f"{_W}br": " ",
+    f"{_W}cr": " ",
+}
+_TEXT_NODES = (f"{_W}t", *_CHARACTERS)
+
+
 def _runs(element: Any, numbers: dict[str, int]) -> str:
     """The paragraph's text: italic stretches as *…* (runs next to each other joined first, spaces outside the
     stars), footnote references as [^n]."""
@@ -72,8 +84,7 @@ def _runs(element: Any, numbers: dict[str, int]) -> str:
             note_id = reference.get(f"{_W}id", "")
             pieces.append((f"[^{numbers.get(note_id, note_id)}]", False))
             continue
-        text = "".join(node.text or "" for node in run.iter(f"{_W}t", f"{_W}tab"))
-        text = text.replace("\t", " ") if text else " " if run.find(f"{_W}tab") is not None else ""
+        text = "".join(_CHARACTERS.get(node.tag, node.text or "") for node in run.iter(*_TEXT_NODES)).replace("\t", " ")
         switch = run.find(f"{_W}rPr/{_W}i")
         italic = switch is not None and switch.get(f"{_W}val", "true") not in ("0", "false", "off")
         if pieces and pieces[-1][1] == italic:

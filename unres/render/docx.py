@@ -23,7 +23,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
 from typing import Any, Literal
 
@@ -140,6 +140,12 @@ class _Writer:
     def __init__(self, author: str, date: datetime) -> None:
         self.author = _xml_safe(author) or "unres"
         self.date = date.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # LibreOffice joins two revisions of one kind, author and minute that meet across a paragraph mark into one,
+        # mark included, so that rejecting (accepting) the pair would join the paragraphs too. Where a paragraph
+        # ends with the kind of revision the next begins with, the next one's revisions are dated two minutes apart.
+        self.dates = (self.date, (date.astimezone(UTC) + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        self.late = False
+        self.tail: str | None = None  # the revision a paragraph with a plain mark ended with
         self.next_id = 1
         self.moves = 0
         self.lists: dict[str, int] = {}
@@ -188,7 +194,7 @@ class _Writer:
         return f"move{self.moves}"
 
     def _revision(self, tag: str) -> Any:
-        element = _el(tag, id=str(self.next_id), author=self.author, date=self.date)
+        element = _el(tag, id=str(self.next_id), author=self.author, date=self.dates[self.late])
         self.next_id += 1
         return element
 
@@ -243,6 +249,9 @@ class _Writer:
         paragraph = _el("p")
         properties = self._properties(props)
         mark = self._revision_tag(item, mark_op)
+        if pieces and self.tail is not None and self._revision_tag(item, pieces[0].op) == self.tail:
+            self.late = not self.late
+        self.tail = self._revision_tag(item, pieces[-1].op) if pieces and mark is None else None
         if mark is not None:
             properties.append(_el("rPr", self._revision(mark)))
         if before is not None:
@@ -379,6 +388,11 @@ class _Writer:
         new_units = [_plain(new_text, "UNFootnoteText")] if new_text is not None else []
         if old_units or new_units:
             paragraphs = self._paragraphs(_Item(old_units, new_units), notes)
+            # The note's last paragraph mark stays whatever its text: the note comes and goes with its reference
+            # (LibreOffice, rejecting an inserted last mark of a note, joins the paragraph that refers to it).
+            last_mark = paragraphs[-1].find(f"{_q('pPr')}/{_q('rPr')}")
+            if last_mark is not None:
+                last_mark.getparent().remove(last_mark)
         else:  # a mark whose footnote text the rendering lacks
             paragraphs = [_el("p", _el("pPr", _el("pStyle", val="UNFootnoteText")))]
         reference = _el("r", _el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")))
