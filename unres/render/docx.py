@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
@@ -169,7 +169,7 @@ class _Writer:
             body.remove(paragraph)
         section_properties = body.find(_q("sectPr"))
         for item in items:
-            for paragraph in self._paragraphs(item, notes):
+            for paragraph in self._paragraphs(item):
                 section_properties.addprevious(paragraph)
         self._numbering(document)
         self._footnotes(document, notes)
@@ -200,7 +200,7 @@ class _Writer:
 
     # --- one item: its Word paragraphs ---------------------------------------------------------------------------
 
-    def _paragraphs(self, item: _Item, notes: _Notes) -> list[Any]:
+    def _paragraphs(self, item: _Item) -> list[Any]:
         """The item's Word paragraphs: text runs under revisions, a mark for each, the move range around a move."""
         paragraphs: list[Any] = []
         current: list[_Piece] = []
@@ -210,7 +210,7 @@ class _Writer:
                 current.append(piece)
                 continue
             props, before = self._mark_props(item, piece.op, old_index, new_index)
-            paragraphs.append(self._paragraph(item, current, piece.op, props, before, notes))
+            paragraphs.append(self._paragraph(item, current, piece.op, props, before))
             current = []
             old_index += piece.op != "insert"
             new_index += piece.op != "delete"
@@ -218,7 +218,7 @@ class _Writer:
         if item.mode == "move_to":
             last_op = "equal"
         props, before = self._mark_props(item, last_op, old_index, new_index)
-        paragraphs.append(self._paragraph(item, current, last_op, props, before, notes))
+        paragraphs.append(self._paragraph(item, current, last_op, props, before))
         if item.mode != "inplace" and item.move is not None:
             side = "moveFrom" if item.mode == "move_from" else "moveTo"
             start = self._revision(f"{side}RangeStart")
@@ -236,16 +236,10 @@ class _Writer:
         props = item.new[min(new_index, len(item.new) - 1)].props
         if op == "equal" and item.mode == "inplace":
             before = item.old[min(old_index, len(item.old) - 1)].props
-            return props, before if (before.style, before.level, before.list_key is None) != (
-                props.style,
-                props.level,
-                props.list_key is None,
-            ) else None
+            return props, None if _same_layout(before, props) else before
         return props, None
 
-    def _paragraph(
-        self, item: _Item, pieces: list[_Piece], mark_op: Op, props: _Props, before: _Props | None, notes: _Notes
-    ) -> Any:
+    def _paragraph(self, item: _Item, pieces: list[_Piece], mark_op: Op, props: _Props, before: _Props | None) -> Any:
         paragraph = _el("p")
         properties = self._properties(props)
         mark = self._revision_tag(item, mark_op)
@@ -264,7 +258,7 @@ class _Writer:
         wrapper_tag: str | None = None
         for piece in pieces:
             tag = self._revision_tag(item, piece.op)
-            run = self._run(piece, tag in ("del", "moveFrom"), notes)
+            run = self._run(piece, tag in ("del", "moveFrom"))
             if piece.char_kind == "note":
                 side = "both" if tag is None else "old" if tag in ("del", "moveFrom") else "new"
                 self.references.append((ord(piece.text) - _NOTE, side, run.find(_q("footnoteReference"))))
@@ -300,7 +294,7 @@ class _Writer:
             self.lists[key] = _LIST_BASE + len(self.lists)
         return self.lists[key]
 
-    def _run(self, piece: _Piece, deleted: bool, notes: _Notes) -> Any:
+    def _run(self, piece: _Piece, deleted: bool) -> Any:
         run = _el("r")
         if piece.char_kind == "note":
             run.append(_el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")))
@@ -380,14 +374,14 @@ class _Writer:
                 if reference is not kept:
                     _note_reference_field(reference.getparent(), name, number)
 
-    def _footnote(self, identity: int, footnote_id: int, notes: _Notes) -> Any:
+    def _footnote(self, identity: int, notes: _Notes) -> Any:
         """A footnote: its mark, then its text redlined (old text to new; inserted or deleted whole when the footnote
         is new or gone)."""
         old_text, new_text = notes.texts[identity]
         old_units = [_plain(old_text, "UNFootnoteText")] if old_text is not None else []
         new_units = [_plain(new_text, "UNFootnoteText")] if new_text is not None else []
         if old_units or new_units:
-            paragraphs = self._paragraphs(_Item(old_units, new_units), notes)
+            paragraphs = self._paragraphs(_Item(old_units, new_units))
             # The note's last paragraph mark stays whatever its text: the note comes and goes with its reference
             # (LibreOffice, rejecting an inserted last mark of a note, joins the paragraph that refers to it).
             last_mark = paragraphs[-1].find(f"{_q('pPr')}/{_q('rPr')}")
@@ -399,7 +393,7 @@ class _Writer:
         reference.append(_el("footnoteRef"))
         paragraphs[0].find(_q("pPr")).addnext(reference)
         reference.addnext(_el("r", _text_el(" ")))
-        return _el("footnote", *paragraphs, id=str(footnote_id))
+        return _el("footnote", *paragraphs)  # its id: in order of reference, see _footnotes
 
     def _footnotes(self, document: Any, notes: _Notes) -> None:
         from docx.opc.constants import RELATIONSHIP_TYPE
@@ -412,7 +406,7 @@ class _Writer:
         root.append(
             _el("footnote", _el("p", _el("r", _el("continuationSeparator"))), type="continuationSeparator", id="0")
         )
-        footnotes = {identity: self._footnote(identity, identity, notes) for identity in notes.texts}
+        footnotes = {identity: self._footnote(identity, notes) for identity in notes.texts}
         # Word refers to a footnote once: where a footnote's reference is deleted in one place and inserted in another
         # (a moved paragraph, a reworded one), the inserted reference gets a copy of the footnote of its own.
         sides: dict[int, set[str]] = {}
@@ -420,7 +414,7 @@ class _Writer:
             sides.setdefault(identity, set()).add(side)
         for identity in [i for i in notes.texts if {"old", "new"} <= sides.get(i, set())]:
             copy = len(footnotes) + 1
-            footnotes[copy] = self._footnote(identity, copy, notes)
+            footnotes[copy] = self._footnote(identity, notes)
             for found, side, reference in self.references:
                 if found == identity and side == "new":
                     reference.set(_q("id"), str(copy))
@@ -445,7 +439,9 @@ class _Writer:
 # --- the items, in order ---------------------------------------------------------------------------------------
 
 
-def _items(alignment: Alignment, old: Document, new: Document, notes: _Notes, move_name: Any) -> list[_Item]:
+def _items(
+    alignment: Alignment, old: Document, new: Document, notes: _Notes, move_name: Callable[[], str]
+) -> list[_Item]:
     """Every item once, laid out so that reading the new side gives the new version in order and reading the old side
     the old version in order: items whose old text stands in old order (the longest such run) are edited in place;
     a paragraph that moved is a move, its old text where it used to be; the rest is deleted in one place, inserted
@@ -572,6 +568,11 @@ def _elements(document: Document, side: str, notes: _Notes) -> list[tuple[str, l
         for paragraph in annex.paragraphs:
             elements.append((paragraph.id, _units(paragraph, side, marks, f"annex:{annex.id}")))
     return elements
+
+
+def _same_layout(a: _Props, b: _Props) -> bool:
+    """Same style, level and numbered or not (which list a paragraph's sub-paragraphs count in is no change)."""
+    return (a.style, a.level, a.list_key is None) == (b.style, b.level, b.list_key is None)
 
 
 def _plain(text: str, style: str) -> _Unit:
