@@ -38,9 +38,9 @@ _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 Op = Literal["equal", "delete", "insert"]
 Mode = Literal["inplace", "move_to", "move_from"]
 
-# Paragraph styles: (style id, name, based on, paragraph properties XML, run properties XML)
+# Paragraph styles: (style id, name, paragraph properties XML, run properties XML), each in the schema's order
 _STYLES = [
-    ("UNSymbol", "UN Symbol", '<w:jc w:val="right"/><w:spacing w:after="240"/>', ""),
+    ("UNSymbol", "UN Symbol", '<w:spacing w:after="240"/><w:jc w:val="right"/>', ""),
     ("UNTitle", "UN Title", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:ind w:left="1247"/>', "<w:b/>"),
     ("UNAuthor", "UN Author", '<w:spacing w:after="120"/><w:ind w:firstLine="624"/>', ""),
     ("UNPreambular", "UN Preambular", '<w:spacing w:after="120"/><w:ind w:firstLine="624"/><w:jc w:val="both"/>', ""),
