@@ -405,6 +405,22 @@ def test_footnotes_are_word_footnotes(seed_redline: tuple[bytes, Document, Docum
     assert len(new.footnotes) == 11 and len(old.footnotes) == 8
 
 
+def test_golden_word_redline(seed_redline: tuple[bytes, Document, Document]) -> None:
+    """The body and the footnotes of the 58/137 → 2006/27 redline, indented, for review; UNRES_REGENERATE_GOLDEN=1
+    rewrites it after a deliberate change (then look at it in LibreOffice or Word)."""
+    data, old, new = seed_redline
+    data = _redline(old, new)  # by the default author
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        text = "".join(
+            etree.tostring(etree.fromstring(package.read(name)), pretty_print=True, encoding="unicode")
+            for name in ("word/document.xml", "word/footnotes.xml")
+        )
+    golden = Path(__file__).parent / "golden" / "58-137_to_2006-27.docx.xml"
+    if os.environ.get("UNRES_REGENERATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
 def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
     """Whatever PYTHONHASHSEED; dates from SOURCE_DATE_EPOCH (also inside the zip)."""
     outputs = []
