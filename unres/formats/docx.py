@@ -54,9 +54,9 @@ def docx_to_text(data: bytes, name: str, revisions: Revisions | None = None) -> 
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = _runs(paragraph._p, numbers)
-        if not text.strip():  # an empty paragraph is no resolution text, numbered or not
+        label = lists.label(paragraph._p)  # an empty list paragraph still takes its number, as in Word
+        if not text.strip():  # but is no resolution text
             continue
-        label = lists.label(paragraph._p)
         lines += [f"{label} {text}".strip() if label else text, ""]
     lines += _footnotes(notes, numbers)
     return "\n".join(lines) + "\n", warnings

@@ -141,11 +141,15 @@ class _Writer:
         self.author = _xml_safe(author) or "unres"
         self.date = date.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         # LibreOffice joins two revisions of one kind, author and minute that meet across a paragraph mark into one,
-        # mark included, so that rejecting (accepting) the pair would join the paragraphs too. Where a paragraph
-        # ends with the kind of revision the next begins with, the next one's revisions are dated two minutes apart.
+        # mark included, so that rejecting (accepting) the pair would join the paragraphs too (or, for two moves,
+        # leave an empty paragraph). Where a paragraph ends with the kind of revision the next begins with, the next
+        # one's revisions are dated two minutes apart.
         self.dates = (self.date, (date.astimezone(UTC) + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ"))
         self.late = False
-        self.tail: str | None = None  # the revision a paragraph with a plain mark ended with
+        # The revision the last paragraph's text ended with, where its mark is plain or it is part of a move, and what
+        # it belonged to: a move (whose paragraphs LibreOffice may join into one revision) or that paragraph alone.
+        self.tail: tuple[str | None, str] | None = None
+        self.paragraph_count = 0
         self.next_id = 1
         self.moves = 0
         self.lists: dict[str, int] = {}
@@ -242,10 +246,14 @@ class _Writer:
     def _paragraph(self, item: _Item, pieces: list[_Piece], mark_op: Op, props: _Props, before: _Props | None) -> Any:
         paragraph = _el("p")
         properties = self._properties(props)
-        mark = self._revision_tag(item, mark_op)
-        if pieces and self.tail is not None and self._revision_tag(item, pieces[0].op) == self.tail:
+        mark = self._revision_tag(item, mark_op, mark=True)
+        self.paragraph_count += 1
+        group = item.move or f"paragraph {self.paragraph_count}"
+        first = self._revision_tag(item, pieces[0].op) if pieces else None
+        if self.tail is not None and first is not None and self.tail[0] == first and self.tail[1] != group:
             self.late = not self.late
-        self.tail = self._revision_tag(item, pieces[-1].op) if pieces and mark is None else None
+        last = self._revision_tag(item, pieces[-1].op) if pieces else None
+        self.tail = (last, group) if mark is None or item.move else None
         if mark is not None:
             properties.append(_el("rPr", self._revision(mark)))
         if before is not None:
@@ -273,11 +281,14 @@ class _Writer:
         return paragraph
 
     @staticmethod
-    def _revision_tag(item: _Item, op: Op) -> str | None:
+    def _revision_tag(item: _Item, op: Op, mark: bool = False) -> str | None:
+        """The revision text (or a paragraph mark) of an operation is under. A moved paragraph's text is moved
+        (moveFrom, moveTo), its mark deleted there and inserted here: the same for Word, and LibreOffice, which
+        leaves an empty paragraph where it rejects a moved mark, removes an inserted one."""
         if item.mode == "move_from":
-            return "moveFrom"
+            return "del" if mark else "moveFrom"
         if item.mode == "move_to":
-            return "moveTo" if op == "equal" else "ins"
+            return "moveTo" if op == "equal" and not mark else "ins"
         return {"equal": None, "delete": "del", "insert": "ins"}[op]
 
     def _properties(self, props: _Props) -> Any:
