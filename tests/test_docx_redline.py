@@ -106,8 +106,8 @@ def _resolve(root: etree._Element, accept: bool) -> None:
             for child in reversed(list(recorded)):
                 owner.insert(0, child)
         owner.remove(change)
-    for text in root.iter(_w("delText")):
-        text.tag = _w("t")
+    for text in root.iter(_w("delText"), _w("delInstrText")):
+        text.tag = _w("t") if text.tag == _w("delText") else _w("instrText")
     for paragraph in joins:
         following = paragraph.getnext()
         if following is None or following.tag != _w("p"):
@@ -131,10 +131,15 @@ def _read(data: bytes, accept: bool) -> tuple[list[str], list[str]]:
     numbers: dict[str, int] = {}
     for reference in body.iter(_w("footnoteReference")):
         numbers.setdefault(reference.get(_w("id")), len(numbers) + 1)
+    cited = {}  # bookmark name -> the footnote referenced inside it
+    for start in body.iter(_w("bookmarkStart")):
+        following = start.getnext()
+        if following is not None and following.find("w:footnoteReference", NS) is not None:
+            cited[start.get(_w("name"))] = following.find("w:footnoteReference", NS).get(_w("id"))
     counters: dict[tuple[str, int], int] = {}
     paragraphs = []
     for paragraph in body.iter(_w("p")):
-        text = _text(paragraph, numbers)
+        text = _text(paragraph, numbers, cited)
         if not text.strip():
             continue
         label = ""
@@ -154,10 +159,28 @@ def _read(data: bytes, accept: bool) -> tuple[list[str], list[str]]:
     return paragraphs, [texts[note_id] for note_id in numbers]
 
 
-def _text(paragraph: etree._Element, numbers: dict[str, int]) -> str:
+def _text(paragraph: etree._Element, numbers: dict[str, int], cited: dict[str, str] | None = None) -> str:
+    """The text, a footnote reference as [n]; a NOTEREF field (a footnote cited again) as its footnote's [n]."""
     out = []
-    for node in paragraph.iter(_w("t"), _w("footnoteReference")):
-        out.append(f"[{numbers[node.get(_w('id'))]}]" if node.tag == _w("footnoteReference") else node.text or "")
+    field: list[str] | None = None  # the instruction of the field being read
+    showing = True
+    for node in paragraph.iter(_w("t"), _w("footnoteReference"), _w("fldChar"), _w("instrText")):
+        if node.tag == _w("fldChar"):
+            kind = node.get(_w("fldCharType"))
+            if kind == "begin":
+                field = []
+            elif kind == "separate" and field is not None:
+                name = "".join(field).split()[1]
+                out.append(f"[{numbers[(cited or {})[name]]}]")
+                showing = False
+            elif kind == "end":
+                field, showing = None, True
+        elif node.tag == _w("instrText") and field is not None:
+            field.append(node.text or "")
+        elif node.tag == _w("footnoteReference"):
+            out.append(f"[{numbers[node.get(_w('id'))]}]")
+        elif showing:
+            out.append(node.text or "")
     return "".join(out)
 
 
@@ -308,8 +331,8 @@ def test_op3_moved_into_the_preamble_is_a_word_move(seed_redline: tuple[bytes, D
             source.find("w:pPr/w:pStyle", NS).get(_w("val")),
             destination.find("w:pPr/w:pStyle", NS).get(_w("val")),
         )
-        assert source.find("w:pPr/w:rPr/w:moveFrom", NS) is not None  # the paragraph mark moved too
-        assert destination.find("w:pPr/w:rPr/w:moveTo", NS) is not None
+        assert source.find("w:pPr/w:rPr/w:del", NS) is not None  # the paragraph mark goes there, comes here
+        assert destination.find("w:pPr/w:rPr/w:ins", NS) is not None
     [(_, new_text, old_style, new_style)] = [m for m in moved.values() if m[0].startswith("Recognizes that broad")]
     assert new_text.startswith("Recognizing that broad international cooperation")
     assert (old_style, new_style) == ("UNOperative", "UNPreambular")
@@ -327,7 +350,9 @@ def test_every_change_is_a_revision_by_the_author_at_the_source_date(
     ]
     assert len(revisions) > 100
     assert {r.get(_w("author")) for r in revisions} == {"Drafting group"}
-    assert {r.get(_w("date")) for r in revisions} == {"2023-11-14T22:13:20Z"}
+    # SOURCE_DATE_EPOCH; two minutes on where LibreOffice would join revisions across a paragraph mark
+    assert {r.get(_w("date")) for r in revisions} <= {"2023-11-14T22:13:20Z", "2023-11-14T22:15:20Z"}
+    assert sum(r.get(_w("date")) == "2023-11-14T22:13:20Z" for r in revisions) > len(revisions) / 2
     ids = [r.get(_w("id")) for r in revisions]
     assert len(ids) == len(set(ids))  # revision ids are unique
 
@@ -378,6 +403,22 @@ def test_footnotes_are_word_footnotes(seed_redline: tuple[bytes, Document, Docum
     assert "Resolution 55/59, annex." in deleted
     assert any("General Assembly resolution 60/177, annex." in text for text in inserted)
     assert len(new.footnotes) == 11 and len(old.footnotes) == 8
+
+
+def test_golden_word_redline(seed_redline: tuple[bytes, Document, Document]) -> None:
+    """The body and the footnotes of the 58/137 → 2006/27 redline, indented, for review; UNRES_REGENERATE_GOLDEN=1
+    rewrites it after a deliberate change (then look at it in LibreOffice or Word)."""
+    data, old, new = seed_redline
+    data = _redline(old, new)  # by the default author
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        text = "".join(
+            etree.tostring(etree.fromstring(package.read(name)), pretty_print=True, encoding="unicode")
+            for name in ("word/document.xml", "word/footnotes.xml")
+        )
+    golden = Path(__file__).parent / "golden" / "58-137_to_2006-27.docx.xml"
+    if os.environ.get("UNRES_REGENERATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
 
 
 def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
@@ -483,3 +524,105 @@ def test_libreoffice_opens_the_redline_and_prints_it(
     flat = _convert(source, "fodt", profile).read_text(encoding="utf-8")
     assert flat.count("<text:insertion>") > 30 and flat.count("<text:deletion>") > 30
     assert "<dc:creator>Drafting group</dc:creator>" in flat
+
+
+# LibreOffice's own Accept All / Reject All, driven through its UNO bridge by the system Python (Debian's python3-uno).
+_UNO_SCRIPT = """
+import subprocess, sys, time
+import uno
+from com.sun.star.beans import PropertyValue
+
+profile, pipe, *jobs = sys.argv[1:]  # then SOURCE TARGET accept|reject, as many times as wanted
+office = subprocess.Popen(
+    ["soffice", "-env:UserInstallation=" + profile, "--headless", "--invisible", "--norestore", "--nologo",
+     "--accept=pipe,name=" + pipe + ";urp;"],
+    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+)
+
+def prop(name, value):
+    item = PropertyValue()
+    item.Name, item.Value = name, value
+    return item
+
+try:
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(480):
+        try:
+            context = resolver.resolve("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext")
+            break
+        except Exception:
+            time.sleep(0.25)
+    else:
+        sys.exit("LibreOffice did not answer")
+    desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
+    for source, target, mode in zip(jobs[0::3], jobs[1::3], jobs[2::3]):
+        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),))
+        command = ".uno:AcceptAllTrackedChanges" if mode == "accept" else ".uno:RejectAllTrackedChanges"
+        dispatcher.executeDispatch(document.getCurrentController().getFrame(), command, "", 0, ())
+        document.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "MS Word 2007 XML"),))
+        document.close(True)
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+finally:
+    try:
+        office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        office.kill()
+"""
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def _has_uno() -> bool:
+    if SOFFICE is None or not Path(SYSTEM_PYTHON).exists():
+        return False
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False).returncode == 0
+
+
+# LibreOffice 7.4, accepting paragraphs deleted whole right before a paragraph of another kind, gives that paragraph
+# the deleted one's properties (here the closing line takes the operative numbering): in A/80/L.8 the annex is read
+# as operative paragraphs, so all 31 of them move into the annex of A/RES/80/9, just before the inserted closing.
+_LIBREOFFICE_JOINS = pytest.mark.xfail(reason="LibreOffice keeps a deleted paragraph's properties", strict=False)
+
+
+@pytest.mark.skipif(not _has_uno(), reason="LibreOffice with its Python bridge (Debian's python3-uno) is not installed")
+@pytest.mark.parametrize(
+    ("old_name", "new_name"),
+    [
+        ("ga-58-137", "ecosoc-2006-27-md"),
+        *(pytest.param(*pair, marks=_LIBREOFFICE_JOINS) if pair[0] == "A_80_L.8" else pair for pair in DRAFT_PAIRS),
+    ],
+)
+def test_libreoffice_accept_all_gives_the_new_version_and_reject_all_the_old(
+    old_name: str, new_name: str, tmp_path: Path
+) -> None:
+    """The Word redline in a real office suite: LibreOffice opens 58/137 → 2006/27, and its Accept All is 2006/27,
+    its Reject All 58/137, paragraph for paragraph with their footnotes (read back by unres); the same for every
+    draft/adopted pair of the corpus."""
+    drafts = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "drafts"
+    old_path = SEEDS.get(old_name, drafts / f"{old_name}.txt")
+    new_path = SEEDS.get(new_name, drafts / f"{new_name}.txt")
+    if not old_path.exists():
+        pytest.skip("../shared/corpus is not present")
+    old, new = parse_file(old_path), parse_file(new_path)
+    source = tmp_path / "redline.docx"
+    source.write_bytes(_redline(old, new))
+    script = tmp_path / "resolve.py"
+    script.write_text(_UNO_SCRIPT, encoding="utf-8")
+    jobs = [str(item) for how in ("accept", "reject") for item in (source, tmp_path / f"{how}ed.docx", how)]
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [SYSTEM_PYTHON, str(script), profile, f"unres-{os.getpid()}", *jobs],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    for how, version in (("accept", new), ("reject", old)):
+        target = tmp_path / f"{how}ed.docx"
+        read = parse_file(target)  # LibreOffice's file has no revisions left
+        assert _paragraphs_with_notes(read) == _paragraphs_with_notes(version)
+        assert (read.title, read.body) == (version.title, version.body)
+        assert [f.text for f in read.footnotes] == [f.text for f in version.footnotes]

@@ -189,3 +189,81 @@ def test_the_redline_read_with_revisions_is_the_same_as_each_version(tmp_path: P
     for version, how in ((old, "reject"), (new, "accept")):
         result = runner.invoke(app, ["diff", str(SEEDS[version]), str(redline), "--revisions", how, "--summary"])
         assert result.exit_code == 0, result.stdout
+
+
+def _raw_docx(tmp_path: Path, body: str, numbering: str = "", footnotes: str = "") -> Path:
+    """A .docx whose body (and numbering and footnotes parts) are the XML given."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for paragraph in parse_xml(f'<w:body xmlns:w="{W}">{body}</w:body>'):
+        document.element.body.find(f"{{{W}}}sectPr").addprevious(paragraph)
+    if numbering:
+        document.part.numbering_part.element.extend(parse_xml(f'<w:numbering xmlns:w="{W}">{numbering}</w:numbering>'))
+    if footnotes:
+        part = Part(
+            PackURI("/word/footnotes.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+            f'<w:footnotes xmlns:w="{W}">{footnotes}</w:footnotes>'.encode(),
+            document.part.package,
+        )
+        document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    path = tmp_path / "raw.docx"
+    document.save(str(path))
+    return path
+
+
+def _numbered(text: str, list_id: int, level: int = 0) -> str:
+    return (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{list_id}"/></w:numPr></w:pPr>'
+        f"<w:r><w:t>{text}</w:t></w:r></w:p>"
+    )
+
+
+def test_lists_count_as_word_counts_them(tmp_path: Path) -> None:
+    """Two lists of one abstract numbering share their counters (LibreOffice saves a restarted list so: the first
+    paragraph in a list with a startOverride, the rest in the plain one); a startOverride restarts where its list is
+    first used."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="70"><w:lvl w:ilvl="0"><w:start w:val="1"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="71"><w:abstractNumId w:val="70"/></w:num>'
+        '<w:num w:numId="72"><w:abstractNumId w:val="70"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    )
+    body = (
+        "<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>"
+        + _numbered("Urges States to act;", 72)
+        + _numbered("Calls upon States to report;", 71)
+        + _numbered("Decides to remain seized.", 71)
+    )
+    document = parse_file(_raw_docx(tmp_path, body, numbering))
+    assert [(p.id, p.label) for p in document.paragraphs] == [("OP1", "1"), ("OP2", "2"), ("OP3", "3")]
+
+
+def test_a_footnote_cited_again_and_word_characters_are_read(tmp_path: Path) -> None:
+    """A NOTEREF field (complex or simple) to the bookmark on a footnote reference reads as that footnote's mark;
+    a non-breaking hyphen written as w:noBreakHyphen is one."""
+    reference = '<w:r><w:footnoteReference w:id="5"/></w:r>'
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NOTEREF _Ref1 \\h </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>9</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    body = (
+        "<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>"
+        f'<w:p><w:r><w:t>Recalling its resolution 55/25,</w:t></w:r><w:bookmarkStart w:id="1" w:name="_Ref1"/>{reference}'
+        '<w:bookmarkEnd w:id="1"/></w:p>'
+        f"<w:p><w:r><w:t>Recalling also the non</w:t></w:r><w:r><w:noBreakHyphen/><w:t>binding principles,</w:t></w:r>{field}</w:p>"
+        '<w:p><w:r><w:t>Noting the report,</w:t></w:r><w:fldSimple w:instr=" NOTEREF _Ref1 \\f "><w:r><w:t>9</w:t></w:r></w:fldSimple></w:p>'
+    )
+    notes = '<w:footnote w:id="5"><w:p><w:r><w:t>Resolution 55/25, annex I.</w:t></w:r></w:p></w:footnote>'
+    document = parse_file(_raw_docx(tmp_path, body, footnotes=notes))
+    assert [(p.text, [r.mark for r in p.footnote_refs]) for p in document.paragraphs] == [
+        ("Recalling its resolution 55/25,", ["1"]),
+        ("Recalling also the non\u2011binding principles,", ["1"]),
+        ("Noting the report,", ["1"]),
+    ]
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "Resolution 55/25, annex I.")]

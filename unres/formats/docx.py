@@ -10,6 +10,7 @@ left out.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 from typing import Any
@@ -32,7 +33,7 @@ def docx_to_text(data: bytes, name: str, revisions: Revisions | None = None) -> 
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise InputError(f"{name}: not a readable Word document ({type(error).__name__})") from None
     body = document.element.body
-    notes = _footnotes_root(document)
+    notes = _part_root(document, "footnotes.xml")
     count = count_revisions(body) + (count_revisions(notes) if notes is not None else 0)
     if count and revisions is None:
         raise InputError(
@@ -48,16 +49,29 @@ def docx_to_text(data: bytes, name: str, revisions: Revisions | None = None) -> 
     numbers: dict[str, int] = {}  # footnote id -> its number, in order of first reference
     for reference in body.iter(f"{_W}footnoteReference"):
         numbers.setdefault(reference.get(f"{_W}id", ""), len(numbers) + 1)
-    counters: dict[tuple[str, int], int] = {}
+    _note_references_as_references(body)
+    lists = _Lists(_part_root(document, "numbering.xml"))
     lines: list[str] = []
     for paragraph in document.paragraphs:
         text = _runs(paragraph._p, numbers)
-        if not text.strip():  # an empty paragraph is no resolution text, numbered or not
+        label = lists.label(paragraph._p)  # an empty list paragraph still takes its number, as in Word
+        if not text.strip():  # but is no resolution text
             continue
-        label = _number(paragraph._p, counters)
         lines += [f"{label} {text}".strip() if label else text, ""]
     lines += _footnotes(notes, numbers)
     return "\n".join(lines) + "\n", warnings
+
+
+# What a run's child elements stand for: text, and the characters Word keeps as elements of their own (LibreOffice
+# writes a non-breaking hyphen as w:noBreakHyphen).
+_CHARACTERS = {
+    f"{_W}tab": " ",
+    f"{_W}noBreakHyphen": "\u2011",
+    f"{_W}softHyphen": "\u00ad",
+    f"{_W}br": " ",
+    f"{_W}cr": " ",
+}
+_TEXT_NODES = (f"{_W}t", *_CHARACTERS)
 
 
 def _runs(element: Any, numbers: dict[str, int]) -> str:
@@ -70,8 +84,7 @@ def _runs(element: Any, numbers: dict[str, int]) -> str:
             note_id = reference.get(f"{_W}id", "")
             pieces.append((f"[^{numbers.get(note_id, note_id)}]", False))
             continue
-        text = "".join(node.text or "" for node in run.iter(f"{_W}t", f"{_W}tab"))
-        text = text.replace("\t", " ") if text else " " if run.find(f"{_W}tab") is not None else ""
+        text = "".join(_CHARACTERS.get(node.tag, node.text or "") for node in run.iter(*_TEXT_NODES)).replace("\t", " ")
         switch = run.find(f"{_W}rPr/{_W}i")
         italic = switch is not None and switch.get(f"{_W}val", "true") not in ("0", "false", "off")
         if pieces and pieces[-1][1] == italic:
@@ -89,32 +102,116 @@ def _runs(element: Any, numbers: dict[str, int]) -> str:
     return "".join(out).strip()
 
 
-def _number(element: Any, counters: dict[tuple[str, int], int]) -> str | None:
-    """Word's automatic number for a list paragraph: level 0 '3.', level 1 '(b)', level 2 '(ii)'."""
-    numbering = element.find(f"{_W}pPr/{_W}numPr")
-    if numbering is None:
-        return None
-    level_node = numbering.find(f"{_W}ilvl")
-    list_node = numbering.find(f"{_W}numId")
-    level = int(level_node.get(f"{_W}val")) if level_node is not None else 0
-    list_id = list_node.get(f"{_W}val") if list_node is not None else "0"
-    for key in [key for key in counters if key[0] == list_id and key[1] > level]:
-        del counters[key]
-    counters[(list_id, level)] = counters.get((list_id, level), 0) + 1
-    count = counters[(list_id, level)]
-    if level == 0:
-        return f"{count}."
-    if level == 1:
-        return f"({chr(96 + count)})"
-    return f"({_ROMAN[count - 1]})" if count <= len(_ROMAN) else f"({count})"
+_NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)")
 
 
-def _footnotes_root(document: Any) -> Any:
-    """The footnotes part, parsed, or None."""
+def _note_references_as_references(root: Any) -> None:
+    """A footnote cited again is a NOTEREF field to a bookmark on its reference (Word prints the footnote's number):
+    each such field becomes a plain reference to that footnote, so it reads as the same [^n]."""
+    targets: dict[str, str] = {}  # bookmark name -> footnote id
+    open_names: dict[str, str] = {}  # bookmark id -> name, for the bookmarks not yet closed
+    for element in root.iter(f"{_W}bookmarkStart", f"{_W}bookmarkEnd", f"{_W}footnoteReference"):
+        if element.tag == f"{_W}bookmarkStart":
+            open_names[element.get(f"{_W}id", "")] = element.get(f"{_W}name", "")
+        elif element.tag == f"{_W}bookmarkEnd":
+            open_names.pop(element.get(f"{_W}id", ""), None)
+        else:
+            for name in open_names.values():
+                targets.setdefault(name, element.get(f"{_W}id", ""))
+    for simple in list(root.iter(f"{_W}fldSimple")):
+        found = _NOTEREF.match(simple.get(f"{_W}instr", ""))
+        if found and found.group(1) in targets:
+            simple.addprevious(_reference_run(targets[found.group(1)]))
+            simple.getparent().remove(simple)
+    for paragraph in root.iter(f"{_W}p"):
+        field: list[Any] = []  # the runs of the field being read, from its begin
+        for run in list(paragraph.iter(f"{_W}r")):
+            kind = run.find(f"{_W}fldChar")
+            if kind is not None and kind.get(f"{_W}fldCharType") == "begin":
+                field = [run]
+            elif field:
+                field.append(run)
+                if kind is not None and kind.get(f"{_W}fldCharType") == "end":
+                    instruction = "".join(node.text or "" for r in field for node in r.iter(f"{_W}instrText"))
+                    found = _NOTEREF.match(instruction)
+                    if found and found.group(1) in targets:
+                        field[0].addprevious(_reference_run(targets[found.group(1)]))
+                        for field_run in field:
+                            field_run.getparent().remove(field_run)
+                    field = []
+
+
+def _reference_run(note_id: str) -> Any:
+    from lxml import etree
+
+    run = etree.Element(f"{_W}r")
+    etree.SubElement(run, f"{_W}footnoteReference").set(f"{_W}id", note_id)
+    return run
+
+
+class _Lists:
+    """Word's automatic numbers, counted as Word counts them: the lists (w:num) of one abstract numbering share their
+    counters, so a list continues another; a list's startOverride restarts a level where the list is first used;
+    a level restarts after a paragraph of a higher level."""
+
+    def __init__(self, root: Any) -> None:
+        self.abstract: dict[str, str] = {}  # list id -> its abstract numbering
+        self.overrides: dict[str, dict[int, int]] = {}  # list id -> level -> start
+        self.starts: dict[str, dict[int, int]] = {}  # abstract numbering -> level -> start
+        self.counters: dict[str, dict[int, int]] = {}
+        self.used: set[str] = set()
+        if root is None:
+            return
+        for abstract in root.findall(f"{_W}abstractNum"):
+            levels = self.starts.setdefault(abstract.get(f"{_W}abstractNumId", ""), {})
+            for level in abstract.findall(f"{_W}lvl"):
+                start = level.find(f"{_W}start")
+                if start is not None:
+                    levels[int(level.get(f"{_W}ilvl", "0"))] = int(start.get(f"{_W}val", "1"))
+        for number in root.findall(f"{_W}num"):
+            list_id = number.get(f"{_W}numId", "")
+            abstract_id = number.find(f"{_W}abstractNumId")
+            if abstract_id is not None:
+                self.abstract[list_id] = abstract_id.get(f"{_W}val", "")
+            self.overrides[list_id] = {
+                int(override.get(f"{_W}ilvl", "0")): int(start.get(f"{_W}val", "1"))
+                for override in number.findall(f"{_W}lvlOverride")
+                for start in override.findall(f"{_W}startOverride")
+            }
+
+    def label(self, element: Any) -> str | None:
+        """The number of a list paragraph as UN resolutions print them: level 0 '3.', level 1 '(b)', level 2 '(ii)'."""
+        numbering = element.find(f"{_W}pPr/{_W}numPr")
+        if numbering is None:
+            return None
+        level_node = numbering.find(f"{_W}ilvl")
+        list_node = numbering.find(f"{_W}numId")
+        level = int(level_node.get(f"{_W}val")) if level_node is not None else 0
+        list_id = list_node.get(f"{_W}val") if list_node is not None else "0"
+        key = self.abstract.get(list_id, f"list {list_id}")
+        counters = self.counters.setdefault(key, {})
+        starts = self.starts.get(key, {})
+        if list_id not in self.used:
+            self.used.add(list_id)
+            for restarted, start in self.overrides.get(list_id, {}).items():
+                counters[restarted] = start - 1
+        for deeper in [deeper for deeper in counters if deeper > level]:
+            del counters[deeper]
+        counters[level] = counters.get(level, starts.get(level, 1) - 1) + 1
+        count = counters[level]
+        if level == 0:
+            return f"{count}."
+        if level == 1:
+            return f"({chr(96 + count)})" if 1 <= count <= 26 else f"({count})"
+        return f"({_ROMAN[count - 1]})" if 1 <= count <= len(_ROMAN) else f"({count})"
+
+
+def _part_root(document: Any, name: str) -> Any:
+    """A part of the package (footnotes.xml, numbering.xml), parsed, or None."""
     from lxml import etree
 
     for part in document.part.package.iter_parts():
-        if str(part.partname).endswith("/footnotes.xml"):
+        if str(part.partname).endswith(f"/{name}"):
             return etree.fromstring(part.blob)
     return None
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from io import BytesIO
 from typing import Any, Literal
 
@@ -38,9 +38,9 @@ _FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 Op = Literal["equal", "delete", "insert"]
 Mode = Literal["inplace", "move_to", "move_from"]
 
-# Paragraph styles: (style id, name, based on, paragraph properties XML, run properties XML)
+# Paragraph styles: (style id, name, paragraph properties XML, run properties XML), each in the schema's order
 _STYLES = [
-    ("UNSymbol", "UN Symbol", '<w:jc w:val="right"/><w:spacing w:after="240"/>', ""),
+    ("UNSymbol", "UN Symbol", '<w:spacing w:after="240"/><w:jc w:val="right"/>', ""),
     ("UNTitle", "UN Title", '<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:ind w:left="1247"/>', "<w:b/>"),
     ("UNAuthor", "UN Author", '<w:spacing w:after="120"/><w:ind w:firstLine="624"/>', ""),
     ("UNPreambular", "UN Preambular", '<w:spacing w:after="120"/><w:ind w:firstLine="624"/><w:jc w:val="both"/>', ""),
@@ -140,9 +140,20 @@ class _Writer:
     def __init__(self, author: str, date: datetime) -> None:
         self.author = _xml_safe(author) or "unres"
         self.date = date.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        # LibreOffice joins two revisions of one kind, author and minute that meet across a paragraph mark into one,
+        # mark included, so that rejecting (accepting) the pair would join the paragraphs too (or, for two moves,
+        # leave an empty paragraph). Where a paragraph ends with the kind of revision the next begins with, the next
+        # one's revisions are dated two minutes apart.
+        self.dates = (self.date, (date.astimezone(UTC) + timedelta(minutes=2)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        self.late = False
+        # The revision the last paragraph's text ended with, where its mark is plain or it is part of a move, and what
+        # it belonged to: a move (whose paragraphs LibreOffice may join into one revision) or that paragraph alone.
+        self.tail: tuple[str | None, str] | None = None
+        self.paragraph_count = 0
         self.next_id = 1
         self.moves = 0
         self.lists: dict[str, int] = {}
+        self.references: list[tuple[int, str, Any]] = []  # (footnote, 'old', 'new' or 'both', the reference)
 
     # --- the document -------------------------------------------------------------------------------------------
 
@@ -162,7 +173,7 @@ class _Writer:
             body.remove(paragraph)
         section_properties = body.find(_q("sectPr"))
         for item in items:
-            for paragraph in self._paragraphs(item, notes):
+            for paragraph in self._paragraphs(item):
                 section_properties.addprevious(paragraph)
         self._numbering(document)
         self._footnotes(document, notes)
@@ -187,13 +198,13 @@ class _Writer:
         return f"move{self.moves}"
 
     def _revision(self, tag: str) -> Any:
-        element = _el(tag, id=str(self.next_id), author=self.author, date=self.date)
+        element = _el(tag, id=str(self.next_id), author=self.author, date=self.dates[self.late])
         self.next_id += 1
         return element
 
     # --- one item: its Word paragraphs ---------------------------------------------------------------------------
 
-    def _paragraphs(self, item: _Item, notes: _Notes) -> list[Any]:
+    def _paragraphs(self, item: _Item) -> list[Any]:
         """The item's Word paragraphs: text runs under revisions, a mark for each, the move range around a move."""
         paragraphs: list[Any] = []
         current: list[_Piece] = []
@@ -203,7 +214,7 @@ class _Writer:
                 current.append(piece)
                 continue
             props, before = self._mark_props(item, piece.op, old_index, new_index)
-            paragraphs.append(self._paragraph(item, current, piece.op, props, before, notes))
+            paragraphs.append(self._paragraph(item, current, piece.op, props, before))
             current = []
             old_index += piece.op != "insert"
             new_index += piece.op != "delete"
@@ -211,7 +222,7 @@ class _Writer:
         if item.mode == "move_to":
             last_op = "equal"
         props, before = self._mark_props(item, last_op, old_index, new_index)
-        paragraphs.append(self._paragraph(item, current, last_op, props, before, notes))
+        paragraphs.append(self._paragraph(item, current, last_op, props, before))
         if item.mode != "inplace" and item.move is not None:
             side = "moveFrom" if item.mode == "move_from" else "moveTo"
             start = self._revision(f"{side}RangeStart")
@@ -229,19 +240,20 @@ class _Writer:
         props = item.new[min(new_index, len(item.new) - 1)].props
         if op == "equal" and item.mode == "inplace":
             before = item.old[min(old_index, len(item.old) - 1)].props
-            return props, before if (before.style, before.level, before.list_key is None) != (
-                props.style,
-                props.level,
-                props.list_key is None,
-            ) else None
+            return props, None if _same_layout(before, props) else before
         return props, None
 
-    def _paragraph(
-        self, item: _Item, pieces: list[_Piece], mark_op: Op, props: _Props, before: _Props | None, notes: _Notes
-    ) -> Any:
+    def _paragraph(self, item: _Item, pieces: list[_Piece], mark_op: Op, props: _Props, before: _Props | None) -> Any:
         paragraph = _el("p")
         properties = self._properties(props)
-        mark = self._revision_tag(item, mark_op)
+        mark = self._revision_tag(item, mark_op, mark=True)
+        self.paragraph_count += 1
+        group = item.move or f"paragraph {self.paragraph_count}"
+        first = self._revision_tag(item, pieces[0].op) if pieces else None
+        if self.tail is not None and first is not None and self.tail[0] == first and self.tail[1] != group:
+            self.late = not self.late
+        last = self._revision_tag(item, pieces[-1].op) if pieces else None
+        self.tail = (last, group) if mark is None or item.move else None
         if mark is not None:
             properties.append(_el("rPr", self._revision(mark)))
         if before is not None:
@@ -254,7 +266,10 @@ class _Writer:
         wrapper_tag: str | None = None
         for piece in pieces:
             tag = self._revision_tag(item, piece.op)
-            run = self._run(piece, tag in ("del", "moveFrom"), notes)
+            run = self._run(piece, tag in ("del", "moveFrom"))
+            if piece.char_kind == "note":
+                side = "both" if tag is None else "old" if tag in ("del", "moveFrom") else "new"
+                self.references.append((ord(piece.text) - _NOTE, side, run.find(_q("footnoteReference"))))
             if tag is None:
                 paragraph.append(run)
                 wrapper_tag = None
@@ -266,11 +281,14 @@ class _Writer:
         return paragraph
 
     @staticmethod
-    def _revision_tag(item: _Item, op: Op) -> str | None:
+    def _revision_tag(item: _Item, op: Op, mark: bool = False) -> str | None:
+        """The revision text (or a paragraph mark) of an operation is under. A moved paragraph's text is moved
+        (moveFrom, moveTo), its mark deleted there and inserted here: the same for Word, and LibreOffice, which
+        leaves an empty paragraph where it rejects a moved mark, removes an inserted one."""
         if item.mode == "move_from":
-            return "moveFrom"
+            return "del" if mark else "moveFrom"
         if item.mode == "move_to":
-            return "moveTo" if op == "equal" else "ins"
+            return "moveTo" if op == "equal" and not mark else "ins"
         return {"equal": None, "delete": "del", "insert": "ins"}[op]
 
     def _properties(self, props: _Props) -> Any:
@@ -287,7 +305,7 @@ class _Writer:
             self.lists[key] = _LIST_BASE + len(self.lists)
         return self.lists[key]
 
-    def _run(self, piece: _Piece, deleted: bool, notes: _Notes) -> Any:
+    def _run(self, piece: _Piece, deleted: bool) -> Any:
         run = _el("r")
         if piece.char_kind == "note":
             run.append(_el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")))
@@ -341,6 +359,53 @@ class _Writer:
                 instance.append(_el("lvlOverride", _el("startOverride", val="1"), ilvl=str(level)))
             numbering.append(instance)
 
+    def _cross_references(self) -> None:
+        """A footnote referred to again (one version cites footnote 4 in two paragraphs): Word gives a footnote one
+        reference, so the others become NOTEREF fields to a bookmark on the first, which Word prints as the same
+        number. Where the first reference is not the same in both readings (deleted in one place, kept in a later
+        one), the references stay as they are."""
+        by_note: dict[str, list[tuple[str, Any]]] = {}
+        for _, side, reference in self.references:
+            by_note.setdefault(reference.get(_q("id")), []).append((side, reference))
+        everywhere = [reference for _, _, reference in self.references]
+        for note_id, found in by_note.items():
+            if len(found) < 2:
+                continue
+            sides = {side for side, _ in found}
+            if found[0][0] != "both" and len(sides) > 1:
+                continue  # the first reference differs between the readings: both stay references to the footnote
+            kept = found[0][1]
+            name = f"_RefFootnote{note_id}"
+            run = kept.getparent()
+            run.addprevious(_el("bookmarkStart", id=str(self.next_id), name=name))
+            run.addnext(_el("bookmarkEnd", id=str(self.next_id)))
+            self.next_id += 1
+            number = str(everywhere.index(kept) + 1)
+            for _, reference in found:
+                if reference is not kept:
+                    _note_reference_field(reference.getparent(), name, number)
+
+    def _footnote(self, identity: int, notes: _Notes) -> Any:
+        """A footnote: its mark, then its text redlined (old text to new; inserted or deleted whole when the footnote
+        is new or gone)."""
+        old_text, new_text = notes.texts[identity]
+        old_units = [_plain(old_text, "UNFootnoteText")] if old_text is not None else []
+        new_units = [_plain(new_text, "UNFootnoteText")] if new_text is not None else []
+        if old_units or new_units:
+            paragraphs = self._paragraphs(_Item(old_units, new_units))
+            # The note's last paragraph mark stays whatever its text: the note comes and goes with its reference
+            # (LibreOffice, rejecting an inserted last mark of a note, joins the paragraph that refers to it).
+            last_mark = paragraphs[-1].find(f"{_q('pPr')}/{_q('rPr')}")
+            if last_mark is not None:
+                last_mark.getparent().remove(last_mark)
+        else:  # a mark whose footnote text the rendering lacks
+            paragraphs = [_el("p", _el("pPr", _el("pStyle", val="UNFootnoteText")))]
+        reference = _el("r", _el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")))
+        reference.append(_el("footnoteRef"))
+        paragraphs[0].find(_q("pPr")).addnext(reference)
+        reference.addnext(_el("r", _text_el(" ")))
+        return _el("footnote", *paragraphs)  # its id: in order of reference, see _footnotes
+
     def _footnotes(self, document: Any, notes: _Notes) -> None:
         from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.opc.packuri import PackURI
@@ -352,20 +417,31 @@ class _Writer:
         root.append(
             _el("footnote", _el("p", _el("r", _el("continuationSeparator"))), type="continuationSeparator", id="0")
         )
-        for identity, (old_text, new_text) in notes.texts.items():
-            old_units = [_plain(old_text, "UNFootnoteText")] if old_text is not None else []
-            new_units = [_plain(new_text, "UNFootnoteText")] if new_text is not None else []
-            if old_units or new_units:
-                paragraphs = self._paragraphs(_Item(old_units, new_units), notes)
-            else:  # a mark whose footnote text the rendering lacks
-                paragraphs = [_el("p", _el("pPr", _el("pStyle", val="UNFootnoteText")))]
-            reference = _el(
-                "r", _el("rPr", _el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript"))
-            )
-            reference.append(_el("footnoteRef"))
-            paragraphs[0].find(_q("pPr")).addnext(reference)
-            reference.addnext(_el("r", _text_el(" ")))
-            root.append(_el("footnote", *paragraphs, id=str(identity)))
+        footnotes = {identity: self._footnote(identity, notes) for identity in notes.texts}
+        # Word refers to a footnote once: where a footnote's reference is deleted in one place and inserted in another
+        # (a moved paragraph, a reworded one), the inserted reference gets a copy of the footnote of its own.
+        sides: dict[int, set[str]] = {}
+        for identity, side, _ in self.references:
+            sides.setdefault(identity, set()).add(side)
+        for identity in [i for i in notes.texts if {"old", "new"} <= sides.get(i, set())]:
+            copy = len(footnotes) + 1
+            footnotes[copy] = self._footnote(identity, notes)
+            for found, side, reference in self.references:
+                if found == identity and side == "new":
+                    reference.set(_q("id"), str(copy))
+        # Footnote ids in order of reference (LibreOffice pairs footnotes with references in that order); a footnote
+        # no paragraph refers to comes last.
+        order: dict[int, int] = {}
+        for _, _, reference in self.references:
+            order.setdefault(int(reference.get(_q("id"))), len(order) + 1)
+        for identity in footnotes:
+            order.setdefault(identity, len(order) + 1)
+        for _, _, reference in self.references:
+            reference.set(_q("id"), str(order[int(reference.get(_q("id")))]))
+        for identity, number in sorted(order.items(), key=lambda pair: pair[1]):
+            footnotes[identity].set(_q("id"), str(number))
+            root.append(footnotes[identity])
+        self._cross_references()
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_TYPE, blob, document.part.package)
         document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
@@ -374,7 +450,9 @@ class _Writer:
 # --- the items, in order ---------------------------------------------------------------------------------------
 
 
-def _items(alignment: Alignment, old: Document, new: Document, notes: _Notes, move_name: Any) -> list[_Item]:
+def _items(
+    alignment: Alignment, old: Document, new: Document, notes: _Notes, move_name: Callable[[], str]
+) -> list[_Item]:
     """Every item once, laid out so that reading the new side gives the new version in order and reading the old side
     the old version in order: items whose old text stands in old order (the longest such run) are edited in place;
     a paragraph that moved is a move, its old text where it used to be; the rest is deleted in one place, inserted
@@ -502,6 +580,11 @@ def _elements(document: Document, side: str, notes: _Notes) -> list[tuple[str, l
         for paragraph in annex.paragraphs:
             elements.append((paragraph.id, _units(paragraph, side, marks, f"annex:{annex.id}")))
     return elements
+
+
+def _same_layout(a: _Props, b: _Props) -> bool:
+    """Same style, level and numbered or not (which list a paragraph's sub-paragraphs count in is no change)."""
+    return (a.style, a.level, a.list_key is None) == (b.style, b.level, b.list_key is None)
 
 
 def _plain(text: str, style: str) -> _Unit:
@@ -727,6 +810,28 @@ def _el(tag: str, *children: Any, **attributes: str) -> Any:
     for child in children:
         element.append(child)
     return element
+
+
+def _note_reference_field(run: Any, bookmark: str, number: str) -> None:
+    """Replace a footnote reference run with a NOTEREF field to `bookmark`, in footnote-reference style, showing
+    `number` until Word updates it."""
+    deleted = any(ancestor.tag in (_q("del"), _q("moveFrom")) for ancestor in run.iterancestors())
+    style = [_el("rStyle", val="FootnoteReference"), _el("vertAlign", val="superscript")]
+    instruction = _el("delInstrText" if deleted else "instrText")
+    instruction.text = f" NOTEREF {bookmark} \\f \\h "
+    instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    result = _el("delText" if deleted else "t")
+    result.text = number
+    runs = [
+        _el("r", _el("fldChar", fldCharType="begin")),
+        _el("r", instruction),
+        _el("r", _el("fldChar", fldCharType="separate")),
+        _el("r", _el("rPr", *style), result),
+        _el("r", _el("fldChar", fldCharType="end")),
+    ]
+    for field_run in runs:
+        run.addprevious(field_run)
+    run.getparent().remove(run)
 
 
 def _text_el(text: str) -> Any:
