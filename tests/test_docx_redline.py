@@ -582,18 +582,12 @@ def _has_uno() -> bool:
     return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False).returncode == 0
 
 
-# LibreOffice 7.4, accepting paragraphs deleted whole right before a paragraph of another kind, gives that paragraph
-# the deleted one's properties (here the closing line takes the operative numbering): in A/80/L.8 the annex is read
-# as operative paragraphs, so all 31 of them move into the annex of A/RES/80/9, just before the inserted closing.
-_LIBREOFFICE_JOINS = pytest.mark.xfail(reason="LibreOffice keeps a deleted paragraph's properties", strict=False)
-
-
 @pytest.mark.skipif(not _has_uno(), reason="LibreOffice with its Python bridge (Debian's python3-uno) is not installed")
 @pytest.mark.parametrize(
     ("old_name", "new_name"),
     [
         ("ga-58-137", "ecosoc-2006-27-md"),
-        *(pytest.param(*pair, marks=_LIBREOFFICE_JOINS) if pair[0] == "A_80_L.8" else pair for pair in DRAFT_PAIRS),
+        *DRAFT_PAIRS,
     ],
 )
 def test_libreoffice_accept_all_gives_the_new_version_and_reject_all_the_old(
