@@ -438,3 +438,19 @@ def test_throughout_leaves_the_words_its_own_amendment_inserted() -> None:
     later = parse_amendment_text("Replace “Secretary-General” with “Secretary General” throughout the text.")
     result = apply_amendments(parse_text(DRAFT), [earlier, later])  # another amendment's words are text like any
     assert result.document.operative[2].text.count("Secretary General") == 2
+
+
+def test_the_draft_as_amended_is_a_word_redline_that_accepts_to_the_amended_text(
+    amendments_folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "amended.docx"
+    draft, amendment = amendments_folder / "A_80_L.3.txt", amendments_folder / "A_80_L.28.txt"
+    result = runner.invoke(app, ["amend", str(draft), str(amendment), "--format", "docx", "--author", "UA", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    amended = apply_amendments(parse_file(draft), [read_amendment(amendment)]).document
+    accepted = parse_file(out, revisions="accept")
+    rejected = parse_file(out, revisions="reject")
+    assert [_normal(p.full_text()) for p in accepted.paragraphs] == [_normal(p.full_text()) for p in amended.paragraphs]
+    assert [_normal(p.full_text()) for p in rejected.paragraphs] == [
+        _normal(p.full_text()) for p in parse_file(draft).paragraphs
+    ]

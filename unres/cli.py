@@ -52,6 +52,7 @@ class AmendFormat(StrEnum):
     text = "text"
     json = "json"
     html = "html"
+    docx = "docx"
 
 
 class HtmlLayout(StrEnum):
@@ -103,6 +104,7 @@ class SchemaName(StrEnum):
     amendment = "amendment"
 
 
+AuthorOption = Annotated[str, typer.Option("--author", help="Word only: the author of the tracked changes.")]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")
 ]
@@ -223,7 +225,7 @@ def diff(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when the versions differ (2 still means trouble).")
     ] = False,
-    author: Annotated[str, typer.Option("--author", help="Word only: the author of the tracked changes.")] = "unres",
+    author: AuthorOption = "unres",
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
@@ -466,7 +468,9 @@ def amend(
     ],
     output_format: Annotated[
         AmendFormat,
-        typer.Option("--format", "-f", help="redline (draft → amended), text (the amended draft), json, html."),
+        typer.Option(
+            "--format", "-f", help="redline (draft → amended), text (the amended draft), json, html, docx (Word)."
+        ),
     ] = AmendFormat.redline,
     output: OutputOption = None,
     no_color: NoColorOption = False,
@@ -474,6 +478,7 @@ def amend(
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     from_format: FromOption = None,
     revisions: RevisionsOption = None,
+    author: AuthorOption = "unres",
 ) -> None:
     """Apply amendments (the UN's numbered instructions) to a draft and show the draft as amended.
 
@@ -487,7 +492,11 @@ def amend(
       unres amend draft.pdf amendment1.pdf amendment2.pdf -o amended.txt --format text
 
       unres amend draft.txt amendment.txt --format json | jq '.instructions[] | select(.status != "applied")'
+
+      unres amend draft.docx amendment.pdf --format docx -o amended.docx
     """
+    if output_format is AmendFormat.docx and output is None and sys.stdout.isatty():
+        _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
     with _trouble_is_exit_2():
         from unres.amend import apply_amendments, read_amendment
 
@@ -530,7 +539,11 @@ def amend(
             from unres.compare import compare
 
             comparison = compare(draft, result.document)
-            if output_format is AmendFormat.html:
+            if output_format is AmendFormat.docx:
+                from unres.render.docx import diff_docx
+
+                _emit_bytes(diff_docx(comparison.alignment, draft, result.document, author=author), output, inputs)
+            elif output_format is AmendFormat.html:
                 from unres.render.html import diff_html
 
                 _emit_text(diff_html(comparison), output, inputs)
