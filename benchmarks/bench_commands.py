@@ -32,8 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from benchmarks.alignment_quality import Score, score  # noqa: E402
 from benchmarks.report import write_section  # noqa: E402
-from benchmarks.synthetic import resolution_pair  # noqa: E402
+from benchmarks.synthetic import Truth, resolution_pair  # noqa: E402
+from unres.models import Alignment  # noqa: E402
 
 DEFAULT_SIZES = (1000, 4000)
 _DIFFLIB = (
@@ -78,19 +80,32 @@ def median_run(command: list[str], runs: int) -> Timing:
     return Timing(middle.wall, cpu, max(timing.peak_mb for timing in timings), middle.stdout)
 
 
-def write_pair(size: int, folder: Path) -> tuple[Path, Path]:
-    """The benchmark pair of `size` paragraphs a side, as markdown (the layout of tests/layouts.py)."""
+def write_pair(size: int, folder: Path) -> tuple[Path, Path, Truth]:
+    """The benchmark pair of `size` paragraphs a side, as markdown (the layout of tests/layouts.py), and the truth
+    about its edits."""
     from unres import parse_file
 
     from layouts import markdown  # tests/layouts.py: renders a Document in the layouts unres reads
 
     examples = sorted(path for path in (ROOT / "examples").glob("*") if not path.name.startswith("README"))
     pool = [paragraph for path in examples for paragraph in parse_file(path).paragraphs]
-    old, new = resolution_pair(size, pool, seed=random.Random(size).randrange(1000))
+    old, new, truth = resolution_pair(size, pool, seed=random.Random(size).randrange(1000))
     paths = folder / f"old-{size}.md", folder / f"new-{size}.md"
     for path, document in zip(paths, (old, new), strict=True):
         path.write_text(markdown(document), encoding="utf-8")
-    return paths
+    return (*paths, truth)
+
+
+def startup_imports(arguments: list[str]) -> list[str]:
+    """The modules `unres ARGUMENTS` imports (python -X importtime), to check that start-up stays light."""
+    code = f"import sys; sys.argv = ['unres', *{arguments!r}]; from unres.cli import main; main()"
+    traced = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    return [line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines() if line.startswith("import time:")]
+
+
+_HEAVY = ("unres.models", "unres.align", "unres.parse", "rapidfuzz", "numpy", "yaml")
 
 
 def unres_command() -> list[str]:
@@ -106,6 +121,7 @@ def main() -> None:
     redlines_up_to = int(sys.argv[sys.argv.index("--redlines-up-to") + 1]) if "--redlines-up-to" in sys.argv else 1000
     unres = unres_command()
     rows: list[tuple[str, str, Timing]] = []
+    scores: dict[str, Score] = {}
 
     def measure(size: str, name: str, command: list[str], times: int) -> Timing:
         timing = median_run(command, times)
@@ -118,9 +134,13 @@ def main() -> None:
     helped = measure("-", "unres --help", [*unres, "--help"], 10)
     measure("-", "unres --version", [*unres, "--version"], 10)
     measure("-", "unres schema document", [*unres, "schema", "document"], 10)
+    heavy = {
+        " ".join(arguments): sorted({name for name in startup_imports(arguments) if name.startswith(_HEAVY)})
+        for arguments in (["--help"], ["--version"], ["schema", "document"])
+    }
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
-            old, new = write_pair(size, Path(scratch))
+            old, new, truth = write_pair(size, Path(scratch))
             times = runs if size <= 4000 else 1
             label = f"{size:,}"
             parsed = measure(label, "unres parse (json)", [*unres, "parse", str(old), "--format", "json"], times)
@@ -129,19 +149,27 @@ def main() -> None:
                 raise SystemExit(f"the old version of size {size} parses into {found} paragraphs")
             for output in ("json", "text", "html"):
                 command = [*unres, "diff", str(old), str(new), "--format", output]
-                measure(label, f"unres diff ({output})", command, times)
+                timing = measure(label, f"unres diff ({output})", command, times)
+                if output == "json":
+                    scores[label] = score(Alignment.model_validate_json(timing.stdout), truth)
             measure(label, "unres check (json)", [*unres, "check", str(old), str(new), "--format", "json"], times)
             measure(label, "unres lineage (json)", [*unres, "lineage", str(old), str(new), "--format", "json"], times)
             measure(label, "difflib unified_diff", [sys.executable, "-c", _DIFFLIB, str(old), str(new)], times)
             if size <= redlines_up_to:
                 measure(label, "redlines", [sys.executable, "-c", _REDLINES, str(old), str(new)], 1)
-    text = report(rows, bare, helped)
+    text = report(rows, bare, helped, heavy, scores)
     sys.stdout.write("\n" + text)
     if "--write-report" in sys.argv:
         write_section("command-timings", text)
 
 
-def report(rows: list[tuple[str, str, Timing]], bare: Timing, helped: Timing) -> str:
+def report(
+    rows: list[tuple[str, str, Timing]],
+    bare: Timing,
+    helped: Timing,
+    heavy: dict[str, list[str]],
+    scores: dict[str, Score],
+) -> str:
     lines = [
         "# Command timings",
         "",
@@ -150,7 +178,9 @@ def report(rows: list[tuple[str, str, Timing]], bare: Timing, helped: Timing) ->
         "into exactly N paragraphs a side (about 4 % reworded, 1 % added, dropped, moved). Wall time depends on what",
         "else the machine runs; CPU time (user + system) does not.",
         "",
-        f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end of the run.",
+        f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end of the run. Peak memory is",
+        "that of the process from its start, which begins as a copy of the benchmark's own (the `python -c pass`",
+        "row): figures near that one are that floor.",
         "",
         "| paragraphs a side | command | wall s | CPU s | peak MB |",
         "| ---: | --- | ---: | ---: | ---: |",
@@ -158,6 +188,9 @@ def report(rows: list[tuple[str, str, Timing]], bare: Timing, helped: Timing) ->
     lines += [f"| {size} | {name} | {t.wall:.2f} | {t.cpu:.2f} | {t.peak_mb:.0f} |" for size, name, t in rows]
     by = {(size, name): timing for size, name, timing in rows}
     lines += ["", f"`unres --help` takes {helped.wall - bare.wall:.2f} s more than `python -c pass`."]
+    for command, modules in heavy.items():
+        found = ", ".join(modules) if modules else "none"
+        lines.append(f"`unres {command}` imports, of {', '.join(_HEAVY)}: {found}.")
     diff_json = {size: timing for (size, name), timing in by.items() if name == "unres diff (json)"}
     if "1,000" in diff_json and "4,000" in diff_json:
         wall = diff_json["4,000"].wall / diff_json["1,000"].wall
@@ -166,6 +199,12 @@ def report(rows: list[tuple[str, str, Timing]], bare: Timing, helped: Timing) ->
     if "1,000" in diff_json and ("1,000", "redlines") in by:
         share = diff_json["1,000"].wall / by[("1,000", "redlines")].wall
         lines.append(f"`unres diff` at 1,000 paragraphs a side takes {share:.3f} of the time of `redlines`.")
+    for size, result in scores.items():
+        lines.append(
+            f"Links of `unres diff` at {size} paragraphs a side against the edits made: precision "
+            f"{result.precision:.4f}, recall {result.recall:.4f}, move recall {result.move_recall:.3f} "
+            f"({result.moved} moved)."
+        )
     return "\n".join(lines) + "\n"
 
 

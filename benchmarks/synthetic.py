@@ -270,10 +270,10 @@ _MOST_OPERATIVE = 900
 
 def resolution_pair(
     paragraphs: int, pool: list[Paragraph], seed: int = 0, operations: tuple[str, ...] = _COMMAND_MIX
-) -> tuple[Document, Document]:
+) -> tuple[Document, Document, Truth]:
     """Two versions of a long synthetic resolution, `paragraphs` paragraphs long, the second with one edit from
     `operations` per 100 paragraphs each (by default 4 % reworded, 1 % added, dropped and moved: both versions parse
-    back into exactly `paragraphs` paragraphs when rendered as text).
+    back into exactly `paragraphs` paragraphs when rendered as text), and the truth about the edits.
 
     Paragraphs of the pool keep their kind (a preambular paragraph opens with a participle, as the parser expects)
     and their closing punctuation; those with sub-paragraphs or footnote marks are left out, so that each is one
@@ -299,5 +299,5 @@ def resolution_pair(
                    paragraphs=built)  # fmt: skip
     rng = random.Random(seed * 1_000_003 + paragraphs)
     edits = round(paragraphs * len(operations) / 100)
-    new, _ = edit_document(old, rng, plain, edits=edits, operations=operations)
-    return old, new.model_copy(update={"source": f"synthetic-{paragraphs}-edited"})
+    new, truth = edit_document(old, rng, plain, edits=edits, operations=operations)
+    return old, new.model_copy(update={"source": f"synthetic-{paragraphs}-edited"}), truth

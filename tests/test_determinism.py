@@ -22,7 +22,7 @@ from unres import parse_file
 from conftest import ROOT, SEEDS
 from layouts import markdown
 
-HASH_SEEDS = ("0", "1", "2", "3")
+HASH_SEEDS = ("0", "1", "2")
 # A pair of this seed has many exact ties between candidates (found by shuffling the aligner's sets in process).
 PAIR_SEED = 5
 
@@ -30,7 +30,7 @@ PAIR_SEED = 5
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
     pool = [p for path in SEEDS.values() for p in parse_file(path).paragraphs]
-    old, new = resolution_pair(1000, pool, seed=PAIR_SEED, operations=EVERY_KIND)
+    old, new, _ = resolution_pair(1000, pool, seed=PAIR_SEED, operations=EVERY_KIND)
     folder = tmp_path_factory.mktemp("determinism")
     (folder / "old.md").write_text(markdown(old), encoding="utf-8")
     (folder / "new.md").write_text(markdown(new), encoding="utf-8")

@@ -28,7 +28,9 @@ def test_published_schema_matches_the_models(name: str) -> None:
     built = model_schema(SchemaName(name))
     if os.environ.get("UNRES_REGENERATE_GOLDEN") and (not published.is_file() or published.read_bytes() != built.encode()):
         published.write_text(built, encoding="utf-8")
-    assert built == published.read_text(encoding="utf-8")
+    assert built == published.read_text(encoding="utf-8"), (
+        f"{published.name} is not what the models give: UNRES_REGENERATE_GOLDEN=1 pytest tests/test_schema.py"
+    )
     result = runner.invoke(app, ["schema", name])
     assert result.exit_code == 0
     assert result.stdout == built

@@ -49,6 +49,9 @@ _COMMON_FLOOR = 6
 _COMMON_CAP = 32
 # Largest component solved exactly; beyond it (pathological input) links are taken best-first.
 _EXACT_COMPONENT = 1500
+# Word-level similarity costs the product of the two lengths; past this (two paragraphs of 2,000 words) it is
+# bounded (see `_in_order`). No paragraph of a real resolution comes near.
+_EXACT_CELLS = 2000 * 2000
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words too common to say two paragraphs are about the same thing; similarity ignores them, so that paragraphs
 # sharing only a boilerplate opening and grammar ("Encourages Member States to … the … of …") are not linked.
@@ -380,7 +383,7 @@ def _pair_leftovers(
         if best_old.get(j, (0.0, -1))[1] != i or score < _LEFTOVER_SIMILARITY:
             continue
         shorter, longer = sorted((old[i].content, new[j].content), key=len)
-        if shorter and LCSseq.similarity(shorter, longer) / len(shorter) >= _LEFTOVER_SHARE:
+        if shorter and _in_order(shorter, longer) / len(shorter) >= _LEFTOVER_SHARE:
             links[i] = j
             linked_new.add(j)
 
@@ -392,7 +395,7 @@ def _containment(part: Unit, whole: Unit) -> float:
     """Share of `part`'s words found, in order, inside `whole`."""
     if not part.words:
         return 0.0
-    return LCSseq.similarity(part.words, whole.words) / len(part.words)
+    return _in_order(part.words, whole.words) / len(part.words)
 
 
 def _splits_and_merges(
@@ -494,8 +497,24 @@ def _pair_similarity(old: Unit, new: Unit) -> float:
 
 
 def similarity(old_words: list[str], new_words: list[str]) -> float:
-    """Share of meaningful words the two sides have in common, in order (normalised Indel similarity over words)."""
+    """Share of meaningful words the two sides have in common, in order (normalised Indel similarity over words);
+    for two very long paragraphs, in any order (see `_in_order`)."""
+    if len(old_words) * len(new_words) > _EXACT_CELLS:
+        return 2 * _in_any_order(old_words, new_words) / (len(old_words) + len(new_words))
     return float(Indel.normalized_similarity(old_words, new_words))
+
+
+def _in_order(a: list[str], b: list[str]) -> int:
+    """How many words of `a` stand in `b` in the same order (longest common subsequence). Its cost is the product
+    of the lengths: past `_EXACT_CELLS` (paragraphs of thousands of words, pathological) the words in common in any
+    order are counted instead, in linear time; an upper bound, and the same for texts that differ little."""
+    if len(a) * len(b) > _EXACT_CELLS:
+        return _in_any_order(a, b)
+    return int(LCSseq.similarity(a, b))
+
+
+def _in_any_order(a: list[str], b: list[str]) -> int:
+    return sum((Counter(a) & Counter(b)).values())
 
 
 # --- 4. kinds and order ------------------------------------------------------------------------------------------

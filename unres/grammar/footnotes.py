@@ -302,6 +302,7 @@ def _pair_orphans(
 
 # --- marks in the text ----------------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
 _EXPLICIT = re.compile(f"{MARK_OPEN}(\\d{{1,3}}){MARK_CLOSE}")
 # After punctuation: "Crime,6", "79/7;1", "Power.1". Not a thousands group ("1,000") nor a decimal ("2.5 per cent").
 _PUNCT_ATTACHED = re.compile(
@@ -347,6 +348,8 @@ class _MarkReader:
     refused: list[tuple[tuple[int, int], int]] = field(default_factory=list)
 
     def find(self, index: int, text: str) -> list[Span]:
+        if not _DIGIT.search(text):  # every kind of mark is digits: a text without any has none to look for
+            return []
         found: list[Span] = []
         protected = [m.span() for m in SYMBOL_RE.finditer(text)]
         for start, end, number, style in sorted(self._candidates(text, protected), key=lambda c: c[0]):

@@ -145,8 +145,9 @@ def clean_line(number: int, raw: str) -> Line:
         text = text.replace("\\", "")
     expanded = text.expandtabs(4)
     indent = len(expanded) - len(expanded.lstrip(" "))
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
+    if not text.isascii():  # every invisible character is outside ASCII
+        text = _INVISIBLE.sub("", text)
+    text = text.strip() if _single_spaced_ascii(text) else _SPACES.sub(" ", text).strip()
     if not text:
         kind = Kind.JUNK if removed else Kind.BLANK
         return Line(number, raw, "", kind, indent=indent, removed=removed)
@@ -162,10 +163,13 @@ def clean_line(number: int, raw: str) -> Line:
         text = text[found.end() :]
     text = _MD_ESCAPE.sub(r"\1", text)
     text = _MD_FOOTNOTE_REF.sub(lambda m: mark(m.group(1)), text)
-    text = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_TO_DIGIT)), text)
+    if not text.isascii():  # superscript digits are outside ASCII
+        text = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_TO_DIGIT)), text)
     text = _BOLD.sub(r"\1", text)
-    text = _ITALIC_STAR.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
-    text = _ITALIC_UNDERSCORE.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
+    if "*" in text:
+        text = _ITALIC_STAR.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
+    if "_" in text:
+        text = _ITALIC_UNDERSCORE.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
     if footnote_mark is None and text.startswith(MARK_OPEN):
         end = text.index(MARK_CLOSE)
         rest = text[end + 1 :].lstrip()
@@ -200,8 +204,16 @@ def _classify(text: str) -> Kind:
     return Kind.TEXT
 
 
+def _single_spaced_ascii(text: str) -> bool:
+    """Printable ASCII without two spaces in a row: no run of whitespace longer than one space, no tab, nothing
+    invisible. Most lines are; for them the whitespace patterns (slow: one match per space) change nothing."""
+    return text.isascii() and text.isprintable() and "  " not in text
+
+
 def _all_furniture(raw: str) -> bool:
     """A layout line holding several pieces of furniture side by side ('18-18142 (E)      021118')."""
+    if _single_spaced_ascii(raw.strip()):  # no gap to split at
+        return False
     chunks = _LAYOUT_GAP.split(raw.strip())
     return len(chunks) > 1 and all(
         _classify(chunk) in (Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for chunk in chunks
