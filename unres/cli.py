@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from unres import __version__
-from unres.errors import ExitCode, UnresError
+from unres.errors import ExitCode, OutputError, UnresError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -245,7 +245,7 @@ def diff(
         else:
             from unres.render.terminal import diff_view
 
-            markers = output is not None or not sys.stdout.isatty()
+            markers = output is not None or not _stdout_is_terminal()
             view = diff_view(
                 alignment, show_all=show_all, only=kinds, context=context, summary_only=summary, markers=markers
             )
@@ -396,7 +396,7 @@ def lineage(
             from unres.render import terminal
 
             if paragraph is not None:
-                markers = output is not None or not sys.stdout.isatty()
+                markers = output is not None or not _stdout_is_terminal()
                 steps = appearances(graph, documents, paragraph)
                 view = terminal.paragraph_history(graph, paragraph, steps, markers=markers)
             elif blame:
@@ -440,7 +440,8 @@ def _parse(file: str, max_size: int, from_format: InputFormat | None = None) -> 
     from unres import parse_file
 
     forced = from_format.value if from_format is not None else None
-    return parse_file(file, stdin=sys.stdin.buffer, max_bytes=max_size, format=forced)  # type: ignore[arg-type]
+    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None when standard input is closed
+    return parse_file(file, stdin=stdin, max_bytes=max_size, format=forced)  # type: ignore[arg-type]
 
 
 def _warn_unstructured(*documents: Document) -> None:
@@ -453,11 +454,12 @@ def _warn_unstructured(*documents: Document) -> None:
             )
 
 
-def _console(no_color: bool, width: int | None, file: object = None) -> Console:
+def _console(no_color: bool, width: int | None, file: object = None, *, terminal: bool | None = None) -> Console:
     from rich.console import Console
 
     return Console(
         file=file,  # type: ignore[arg-type]
+        force_terminal=terminal,
         no_color=no_color or None,
         width=width,
         highlight=False,
@@ -471,21 +473,46 @@ def _emit_text(text: str, output: Path | None, inputs: list[str]) -> None:
         from unres.write import write_atomically
 
         write_atomically(text, output, inputs=inputs)
-    else:
+        return
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; give -o FILE")
+    try:
         sys.stdout.write(text)
         sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # a full disk, a closed descriptor
+        _silence_stdout()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise OutputError(f"standard output: cannot be written ({reason})") from None
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()  # None: standard output was closed
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point standard output at /dev/null: the interpreter's last flush must not fail again
+    and print a traceback of its own."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _emit_renderable(
     renderable: RenderableType, output: Path | None, inputs: list[str], no_color: bool, width: int | None
 ) -> None:
-    if output is None and sys.stdout.isatty():
+    if output is None and _stdout_is_terminal():
         _console(no_color, width).print(renderable)
         return
     from io import StringIO
 
     buffer = StringIO()
-    _console(True, width or 100, buffer).print(renderable)
+    _console(True, width or 100, buffer, terminal=False).print(renderable)  # FORCE_COLOR never reaches a file
     plain_text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     _emit_text(plain_text, output, inputs)
 
