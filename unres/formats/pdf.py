@@ -19,6 +19,8 @@ Nothing here knows what a resolution is: the parser reads the result like any ot
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -270,26 +272,69 @@ def _left_edge(lines: list[list[_Word]], body: float) -> float:
 
 
 def _group_lines(words: list[_Word], body: float) -> list[list[_Word]]:
-    """Words into lines by their baseline; small raised words (marks, footnote numbers) join the line they touch."""
+    """Words into lines by their baseline; small raised words (marks, footnote numbers) join the line they touch.
+
+    Linear but for sorting: a word joins the first line whose first word's baseline is within tolerance of its own,
+    found by bisection (lines are opened in order of baseline); a small word looks only at the lines whose extent
+    covers its top, kept in buckets of height (comparing every word with every line took minutes on a page of
+    thousands of lines)."""
     lines: list[list[_Word]] = []
+    firsts: list[float] = []  # the baseline of each line's first word, in order of opening: never decreasing
     small = [word for word in words if word.size < body * _SMALL]
     for word in sorted((w for w in words if w.size >= body * _SMALL), key=lambda w: (w.bottom, w.x0)):
-        for line in lines:
-            if abs(line[0].bottom - word.bottom) <= _LINE_TOLERANCE:
-                line.append(word)
-                break
+        at = max(0, bisect.bisect_left(firsts, word.bottom - _LINE_TOLERANCE) - 1)
+        while at < len(lines) and abs(firsts[at] - word.bottom) > _LINE_TOLERANCE:
+            at += 1
+        if at < len(lines):
+            lines[at].append(word)
         else:
             lines.append([word])
-    for word in small:
-        touching = [line for line in lines if min(w.top for w in line) - 5 <= word.top <= max(w.bottom for w in line)]
-        if touching:
-            min(touching, key=lambda line: abs(min(w.top for w in line) - word.top)).append(word)
-        else:
-            lines.append([word])
+            firsts.append(word.bottom)
+    if small:
+        _join_small_words(lines, small)
     for line in lines:
         line.sort(key=lambda w: w.x0)
     lines.sort(key=lambda line: min(w.top for w in line))
     return lines
+
+
+_BUCKET = 16.0  # points: the height of a bucket of lines for `_join_small_words`
+
+
+def _join_small_words(lines: list[list[_Word]], small: list[_Word]) -> None:
+    """Each small word joins the line it touches (from 5 points above its top to its bottom) whose top is nearest
+    its own, the first such line on a tie; a word touching none opens a line of its own."""
+    tops = [min(w.top for w in line) for line in lines]
+    bottoms = [max(w.bottom for w in line) for line in lines]
+    buckets: dict[int, list[int]] = {}
+    spans: list[tuple[int, int]] = []
+
+    def register(index: int) -> None:
+        low, high = math.floor((tops[index] - 5) / _BUCKET), math.floor(bottoms[index] / _BUCKET)
+        old_low, old_high = spans[index] if index < len(spans) else (high + 1, high)
+        for bucket in range(low, high + 1):
+            if not old_low <= bucket <= old_high:
+                buckets.setdefault(bucket, []).append(index)
+        if index < len(spans):
+            spans[index] = (min(low, old_low), max(high, old_high))
+        else:
+            spans.append((low, high))
+
+    for index in range(len(lines)):
+        register(index)
+    for word in small:
+        candidates = buckets.get(math.floor(word.top / _BUCKET), [])
+        touching = [i for i in candidates if tops[i] - 5 <= word.top <= bottoms[i]]
+        if touching:
+            chosen = min(touching, key=lambda i: (abs(tops[i] - word.top), i))
+            lines[chosen].append(word)
+            tops[chosen], bottoms[chosen] = min(tops[chosen], word.top), max(bottoms[chosen], word.bottom)
+        else:
+            lines.append([word])
+            tops.append(word.top)
+            bottoms.append(word.bottom)
+            chosen = len(lines) - 1
+        register(chosen)
 
 
 def _is_mark(word: _Word, body: float) -> bool:
