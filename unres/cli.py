@@ -536,7 +536,9 @@ def _fail(message: str) -> NoReturn:
 
 def _printable(text: str) -> str:
     """A message naming a user's file prints its control characters as escapes, never raw to the terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    from unres.render.safe import visible
+
+    return visible(text)
 
 
 def main() -> None:

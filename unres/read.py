@@ -7,6 +7,7 @@ empty file, unknown encoding, file too large) is caught once, with a one-line me
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -43,7 +44,7 @@ def read_source(
     UTF-16 or cp1252."""
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown input format {format!r} (known: {', '.join(FORMATS)})")
-    name = str(path)
+    name = _shown_name(path)
     if name == STDIN_NAME:
         if stdin is None:
             raise InputError("'-' means standard input, but none was given")
@@ -71,6 +72,18 @@ def read_source(
 
         return Source(name=name, text=html_to_text(source.text), encoding=source.encoding, format="html")
     return source
+
+
+def _shown_name(path: str | Path) -> str:
+    """The file's name as the document carries it: a name that is not UTF-8 (Python holds its bytes as lone
+    surrogates, which no UTF-8 output can carry) shows each such byte as U+FFFD, as a file manager does (a
+    backslash escape would read as a Windows folder separator)."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "replace")
+    return name
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

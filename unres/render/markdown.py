@@ -11,13 +11,14 @@ import re
 
 from unres.models import Alignment, Change
 from unres.render import change_ids
+from unres.render.safe import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 def escape(text: str) -> str:
     """Text that renders as itself in GitHub Markdown."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(visible(text, lines=True), quote=False))
 
 
 def diff_markdown(alignment: Alignment, *, show_all: bool = False, only: set[str] | None = None) -> str:
