@@ -7,7 +7,7 @@ and `unres --version` start fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -92,11 +92,24 @@ class SchemaName(StrEnum):
     lineage = "lineage"
 
 
+def _between(option: str, low: int, high: int) -> Callable[[int | None], int | None]:
+    """An option's range, checked with one line and exit 2 (a width of 10^23 or a lookback of 10^8 would hang)."""
+
+    def check(value: int | None) -> int | None:
+        if value is not None and not low <= value <= high:
+            _fail(f"{option} must be between {low:,} and {high:,} (got {value:,})")
+        return value
+
+    return check
+
+
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: the NO_COLOR variable).")]
-WidthOption = Annotated[int | None, typer.Option("--width", min=20, help="Terminal width to lay out for.")]
+WidthOption = Annotated[
+    int | None, typer.Option("--width", callback=_between("--width", 20, 1000), help="Terminal width to lay out for.")
+]
 
 
 class InputFormat(StrEnum):
@@ -114,6 +127,14 @@ MaxSizeOption = Annotated[
     int, typer.Option("--max-size", min=1, help="Refuse input files larger than this many bytes.")
 ]
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+LimitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        metavar="NAME=N",
+        help="Change a limit on hostile input: pages, inflated (bytes), paragraphs, words (docs/reliability.md).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -146,6 +167,7 @@ def parse(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
 ) -> None:
     """Parse one rendering and show its structure: symbol, title, paragraphs, footnotes.
@@ -159,7 +181,7 @@ def parse(
       pdftotext resolution.pdf - | unres parse -
     """
     with _trouble_is_exit_2():
-        document = _parse(file, max_size, from_format)
+        document = _parse(file, max_size, from_format, limit)
         if output_format is ParseFormat.json:
             from unres.render.json import to_json
 
@@ -182,7 +204,12 @@ def diff(
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="Show only the summary table.")] = False,
     context: Annotated[
-        int | None, typer.Option("--context", min=0, help="Words of unchanged text kept around each change.")
+        int | None,
+        typer.Option(
+            "--context",
+            callback=_between("--context", 0, 10_000),
+            help="Words of unchanged text kept around each change.",
+        ),
     ] = None,
     threshold: Annotated[
         float, typer.Option("--threshold", min=0.0, max=1.0, help="Least similarity (0-1) to link two paragraphs.")
@@ -200,6 +227,7 @@ def diff(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
 ) -> None:
     """Compare two versions of a resolution paragraph by paragraph, word by word.
@@ -220,7 +248,8 @@ def diff(
         from unres.align import align
         from unres.models import AlignOptions
 
-        old_document, new_document = _parse(old_file, max_size, from_format), _parse(new_file, max_size, from_format)
+        old_document = _parse(old_file, max_size, from_format, limit)
+        new_document = _parse(new_file, max_size, from_format, limit)
         _warn_unstructured(old_document, new_document)
         options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         alignment = align(old_document, new_document, options)
@@ -269,6 +298,7 @@ def check(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
 ) -> None:
     """Check that renderings of one resolution carry the same text: words and punctuation, not layout.
@@ -299,7 +329,7 @@ def check(
             from unres.render.terminal import profile_view
 
             _console(no_color, width, sys.stderr).print(profile_view(profile))
-        report = check_documents([_parse(file, max_size, from_format) for file in files], profile)
+        report = check_documents([_parse(file, max_size, from_format, limit) for file in files], profile)
         if output_format is CheckFormat.json:
             from unres.render.json import to_json
 
@@ -328,7 +358,11 @@ def lineage(
         LineageSort, typer.Option("--sort", help="'date': order the versions by their own dates, not as given.")
     ] = LineageSort.given,
     lookback: Annotated[
-        int, typer.Option("--lookback", min=1, help="How many versions ahead to look for a paragraph that left.")
+        int, typer.Option(
+            "--lookback",
+            callback=_between("--lookback", 1, 1_000),
+            help="How many versions ahead to look for a paragraph that left.",
+        )
     ] = 2,
     paragraph: Annotated[
         str | None, typer.Option("--paragraph", help="The full history of one paragraph of the newest version.")
@@ -343,6 +377,7 @@ def lineage(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
 ) -> None:
     """Follow each paragraph through a chain of versions: where it came from, when it last changed.
@@ -366,7 +401,7 @@ def lineage(
         from unres.lineage import blame as blame_of
         from unres.models import AlignOptions
 
-        documents = [_parse(file, max_size, from_format) for file in files]
+        documents = [_parse(file, max_size, from_format, limit) for file in files]
         if sort is LineageSort.date:
             documents = sort_by_date(documents)
         if paragraph is not None and paragraph not in [p.id for p in documents[-1].all_paragraphs()]:
@@ -436,12 +471,16 @@ def schema(
 # --- plumbing ------------------------------------------------------------------------------------------------
 
 
-def _parse(file: str, max_size: int, from_format: InputFormat | None = None) -> Document:
+def _parse(
+    file: str, max_size: int, from_format: InputFormat | None = None, limit: list[str] | None = None
+) -> Document:
     from unres import parse_file
+    from unres.read import Limits
 
     forced = from_format.value if from_format is not None else None
     stdin = sys.stdin.buffer if sys.stdin is not None else None  # None when standard input is closed
-    return parse_file(file, stdin=stdin, max_bytes=max_size, format=forced)  # type: ignore[arg-type]
+    limits = Limits.from_settings(limit)
+    return parse_file(file, stdin=stdin, max_bytes=max_size, format=forced, limits=limits)  # type: ignore[arg-type]
 
 
 def _warn_unstructured(*documents: Document) -> None:

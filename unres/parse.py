@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
+from unres.errors import LimitError
 from unres.formats import Format
 from unres.grammar.build import Builder, plain_structure, set_aside
 from unres.grammar.footnotes import collect_footnotes
@@ -28,7 +29,7 @@ from unres.grammar.header import Header, find_author, read_header, read_metadata
 from unres.grammar.lines import Kind, Line, mark_running_headers, split_lines
 from unres.grammar.structure import read_structure, starts_operative_verb, starts_preambular
 from unres.models import Document
-from unres.read import DEFAULT_MAX_BYTES, read_source
+from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 
 __all__ = ["parse_file", "parse_text"]
 
@@ -46,12 +47,16 @@ def parse_file(
     stdin: BinaryIO | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     format: Format | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`), the format found from
     the file's first bytes unless `format` ('text', 'pdf', 'docx', 'html') says. A Word file's tracked changes are
     among the Document's warnings."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format)
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, limits=limits)
     document = parse_text(source.text, source=source.name)
+    most = (limits or Limits()).paragraphs
+    if sum(1 for _ in document.walk()) > most:  # alignment compares paragraphs in pairs
+        raise LimitError(f"{source.name}: more than {most:,} paragraphs (see --limit paragraphs=N)")
     if source.warnings:
         document.warnings[:0] = list(source.warnings)
     return document
