@@ -41,22 +41,27 @@ def resolution(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_character_device_is_written_into_not_replaced(tmp_path: Path, resolution: Path) -> None:
-    device = tmp_path / "null"
+def device(tmp_path: Path, name: str, minor: int) -> Path:
+    """A memory device of our own (1,3 is null, 1,7 is full), so that no test can ever replace the system's."""
+    path = tmp_path / name
     try:
-        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
-    except (PermissionError, OSError):
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    except OSError:
         pytest.skip("cannot make a device node here (not root, or a nodev mount)")
-    result = run(["parse", str(resolution), "-o", str(device)])
+    return path
+
+
+def test_a_character_device_is_written_into_not_replaced(tmp_path: Path, resolution: Path) -> None:
+    null = device(tmp_path, "null", 3)
+    result = run(["parse", str(resolution), "-o", str(null)])
     assert result.returncode == 0, result.stderr
-    assert stat.S_ISCHR(os.stat(device).st_mode)
+    assert stat.S_ISCHR(os.stat(null).st_mode)
 
 
-def test_a_full_device_as_output_is_an_error(resolution: Path) -> None:
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full")
-    assert "No space left" in one_error_line(run(["parse", str(resolution), "-o", "/dev/full"]))
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+def test_a_full_device_as_output_is_an_error(tmp_path: Path, resolution: Path) -> None:
+    full = device(tmp_path, "full", 7)
+    assert "No space left" in one_error_line(run(["parse", str(resolution), "-o", str(full)]))
+    assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
 def test_a_fifo_is_written_through(tmp_path: Path, resolution: Path) -> None:
@@ -133,10 +138,8 @@ def test_output_files_never_carry_colour(tmp_path: Path, resolution: Path, comma
     assert "\x1b" not in out.read_text()
 
 
-def test_a_full_disk_on_standard_output_is_one_line(resolution: Path) -> None:
-    if not os.path.exists("/dev/full"):
-        pytest.skip("no /dev/full")
-    with open("/dev/full", "wb") as full:
+def test_a_full_disk_on_standard_output_is_one_line(tmp_path: Path, resolution: Path) -> None:
+    with device(tmp_path, "full", 7).open("wb") as full:
         one_error_line(run(["parse", str(resolution), "--format", "json"], stdout=full))
 
 
