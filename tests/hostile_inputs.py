@@ -128,13 +128,23 @@ _TEXT = b"BT /F1 10 Tf 72 700 Td (The General Assembly,) Tj ET\nBT /F1 10 Tf 72 
 
 def pdf_stream_bomb(inflated: int = 1024 * 1024 * 1024) -> bytes:
     """A content stream of text followed by `inflated` bytes of spaces: about 1 MB that inflates to 1 GB."""
-    compressor = zlib.compressobj(9)
-    parts = [compressor.compress(_TEXT)]
+    return _pdf_with_stream(zlib_bomb(_TEXT, inflated), flate=True, page_count=1, media=(612, 792))
+
+
+def zlib_bomb(prefix: bytes, inflated: int) -> bytes:
+    """A valid zlib stream of `prefix` then `inflated` spaces, made in a second: after a full flush the compressor
+    starts afresh, so the compressed block of one MB of spaces is the same every time and is repeated as it is."""
     chunk = b" " * (1024 * 1024)
-    for _ in range(inflated // len(chunk)):
-        parts.append(compressor.compress(chunk))
-    parts.append(compressor.flush())
-    return _pdf_with_stream(b"".join(parts), flate=True, page_count=1, media=(612, 792))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = compressor.compress(prefix) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    assert block == compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush(zlib.Z_FINISH)
+    count = inflated // len(chunk)
+    checksum = zlib.adler32(prefix)
+    for _ in range(count):
+        checksum = zlib.adler32(chunk, checksum)
+    return b"\x78\xda" + head + block * count + end + checksum.to_bytes(4, "big")
 
 
 def pdf_damaged_stream() -> bytes:
@@ -162,7 +172,7 @@ def pdf_many_lines(lines: int) -> bytes:
         page = pdf_writer.Page()
         page.text(72, 40, "The General Assembly,", size=3)
         for number in range(lines):
-            page.text(72, 80 + number * 4, f"{number + 1}. Urges line {number}", size=3)
+            page.text(72, 80 + number * 4, f"w{number}", size=3)  # short: pdfminer's own cost is per character
         return pdf_writer.pdf_bytes([page])
     finally:
         pdf_writer.PAGE = saved
@@ -180,5 +190,20 @@ def text_long_footnote(count: int) -> bytes:
     return ("The General Assembly,\n\n1. Urges[^1]\n\n[^1]: note\n" + "".join(f"    cont {i}\n" for i in range(count))).encode()
 
 
-def html_many_marks(count: int) -> bytes:
+def text_many_marks(count: int) -> bytes:
     return ("The General Assembly,\n\n1. Urges " + " ".join(f"A/RES/{i}/1 w{i}[^{i}]" for i in range(1, count))).encode()
+
+
+# The hostile corpus: each input with the time it took before it was made linear or bounded (issue 14), read by
+# `unres parse`; tests/test_hostile_blowups.py and fuzz/hostile_corpus.py run it and measure time and memory.
+CORPUS: dict[str, Callable[[], bytes]] = {
+    "pdf-5000-lines-one-page": lambda: pdf_many_lines(5000),
+    "pdf-3000-pages": lambda: pdf_many_pages(3000),
+    "pdf-1GB-stream": pdf_stream_bomb,
+    "docx-256MB-part": docx_bomb,
+    "docx-entity-amplification": docx_entity_amplification,
+    "html-50000-sup": lambda: html_many_sups(50_000),
+    "text-100000-short-lines": lambda: text_many_short_lines(100_000),
+    "text-footnote-of-100000-lines": lambda: text_long_footnote(100_000),
+    "text-20000-marks-and-symbols": lambda: text_many_marks(20_000),
+}
