@@ -6,7 +6,10 @@ Shared by the hostile tests and the fuzz harness's seeds; each maker returns byt
 from __future__ import annotations
 
 import io
+import json
 import re
+import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -207,3 +210,30 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "text-footnote-of-100000-lines": lambda: text_long_footnote(100_000),
     "text-20000-marks-and-symbols": lambda: text_many_marks(20_000),
 }
+
+
+# Runs the command as its own child and reports that child's wall time and peak memory (ru_maxrss, in KB on Linux).
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.monotonic()
+try:
+    code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=float(sys.argv[0]))
+    status, stderr = code.returncode, code.stderr.decode(errors="replace")
+except subprocess.TimeoutExpired:
+    status, stderr = None, "timed out"
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"status": status, "seconds": time.monotonic() - start, "megabytes": peak / 1024, "stderr": stderr}))
+"""
+
+
+def measure(args: list[str], seconds: float = 60) -> dict[str, object]:
+    """Run `unres ARGS` in a child process: its exit status, wall time, peak memory (MB) and standard error."""
+    command = [sys.executable, "-c", "from unres.cli import main; main()", *args]
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE.replace("sys.argv[0]", str(seconds)), *command],
+        capture_output=True,
+        check=True,
+        timeout=seconds + 30,
+    )
+    result: dict[str, object] = json.loads(out.stdout)
+    return result

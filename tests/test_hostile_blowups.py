@@ -3,46 +3,17 @@ measured on the real command in a child process; and the parts made linear stay 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from hostile_inputs import CORPUS
+from hostile_inputs import CORPUS, measure
 from unres.formats.pdf import _group_lines, _Word
 from unres.redline import redline
 
 SECONDS = 60
 MEGABYTES = 600
-
-# Runs the command as its own child and reports that child's wall time and peak memory (ru_maxrss, in KB on Linux).
-MEASURE = """
-import json, resource, subprocess, sys, time
-start = time.monotonic()
-try:
-    code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=float(sys.argv[0]))
-    status, stderr = code.returncode, code.stderr.decode(errors="replace")
-except subprocess.TimeoutExpired:
-    status, stderr = None, "timed out"
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"status": status, "seconds": time.monotonic() - start, "megabytes": peak / 1024, "stderr": stderr}))
-"""
-
-
-def measure(args: list[str], seconds: float = SECONDS) -> dict[str, object]:
-    command = [sys.executable, "-c", "from unres.cli import main; main()", *args]
-    out = subprocess.run(
-        [sys.executable, "-c", MEASURE.replace("sys.argv[0]", str(seconds)), *command],
-        capture_output=True,
-        check=True,
-        timeout=seconds + 30,
-    )
-    result: dict[str, object] = json.loads(out.stdout)
-    return result
-
 
 @pytest.mark.parametrize("name", CORPUS)
 def test_a_hostile_input_is_read_or_refused_in_bounded_time_and_memory(tmp_path: Path, name: str) -> None:

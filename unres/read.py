@@ -121,7 +121,14 @@ def _convert(data: bytes, name: str, found: Format, limits: Limits) -> Source:
     return source
 
 
-_DOCX_DAMAGE: tuple[type[Exception], ...] = (ValueError, KeyError, IndexError, zlib.error, zipfile.BadZipFile)
+_DOCX_DAMAGE: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    IndexError,
+    NotImplementedError,
+    zlib.error,
+    zipfile.BadZipFile,
+)
 
 
 def _reason(error: Exception) -> str:

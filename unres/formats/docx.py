@@ -120,8 +120,8 @@ def check_package(data: bytes, name: str, max_inflated: int) -> None:
 
     try:
         archive = zipfile.ZipFile(BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as error:
-        raise InputError(f"{name}: not a readable Word document ({type(error).__name__})") from None
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError) as error:
+        raise DamagedFileError(f"{name}: not a readable Word document ({type(error).__name__})") from None
     with archive:
         members = archive.infolist()
         if len(members) > _MAX_PARTS:
@@ -141,7 +141,7 @@ def check_package(data: bytes, name: str, max_inflated: int) -> None:
                 if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
                     raise DamagedFileError(f"{name}: {member.filename} declares XML entities; refused (Word does not)")
                 root = etree.fromstring(content, parser)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
                 raise DamagedFileError(
                     f"{name}: {member.filename} is damaged (its compressed data or checksum is broken)"
                 ) from None
