@@ -23,7 +23,7 @@ def main() -> None:
             path.write_bytes(make())
             result = measure(["parse", str(path), "--format", "json"])
             message = str(result["stderr"]).strip().splitlines()[-1:] or [""]
-            message_text = message[0].replace(str(path), name).replace("|", "\\|")[:100]
+            message_text = message[0].replace(str(path), name).replace("|", "\\|")
             print(
                 f"| {name} | {path.stat().st_size:,} B | {result['status']} | {float(str(result['seconds'])):.1f} "
                 f"| {float(str(result['megabytes'])):.0f} | {message_text} |"

@@ -163,8 +163,9 @@ def pdf_truncated_stream() -> bytes:
     return _pdf_with_stream(stream[: len(stream) // 2], flate=True, page_count=1, media=(612, 792))
 
 
-def pdf_many_pages(pages: int) -> bytes:
-    return _pdf(_TEXT, page_count=pages)
+def pdf_many_pages(pages: int, lines: int = 1) -> bytes:
+    """`pages` pages, each showing `lines` times the two lines of text (they share one content stream)."""
+    return _pdf(_TEXT * lines, page_count=pages)
 
 
 def pdf_many_lines(lines: int) -> bytes:
@@ -175,7 +176,7 @@ def pdf_many_lines(lines: int) -> bytes:
         page = pdf_writer.Page()
         page.text(72, 40, "The General Assembly,", size=3)
         for number in range(lines):
-            page.text(72, 80 + number * 4, f"w{number}", size=3)  # short: pdfminer's own cost is per character
+            page.text(72, 80 + number * 4, f"{number} a b c d e", size=3)  # short words: pdfminer's cost is per character
         return pdf_writer.pdf_bytes([page])
     finally:
         pdf_writer.PAGE = saved
@@ -186,7 +187,8 @@ def html_many_sups(count: int) -> bytes:
 
 
 def text_many_short_lines(count: int) -> bytes:
-    return ("The General Assembly,\n\n1. Urges\n" + "".join(f"a{i}\n" for i in range(count))).encode()
+    """An author line, then `count` short lines and no paragraph: all of it is read as the document's header."""
+    return ("The General Assembly,\n\n" + "".join(f"a{i}\n" for i in range(count))).encode()
 
 
 def text_long_footnote(count: int) -> bytes:
@@ -194,14 +196,15 @@ def text_long_footnote(count: int) -> bytes:
 
 
 def text_many_marks(count: int) -> bytes:
-    return ("The General Assembly,\n\n1. Urges " + " ".join(f"A/RES/{i}/1 w{i}[^{i}]" for i in range(1, count))).encode()
+    """One paragraph of `count` footnote marks, each after a document symbol (which no mark may be read inside)."""
+    return ("The General Assembly,\n\n1. Urges " + "A/RES/58/1 word[^1] " * count + "\n").encode()
 
 
 # The hostile corpus: each input with the time it took before it was made linear or bounded (issue 14), read by
 # `unres parse`; tests/test_hostile_blowups.py and fuzz/hostile_corpus.py run it and measure time and memory.
 CORPUS: dict[str, Callable[[], bytes]] = {
     "pdf-5000-lines-one-page": lambda: pdf_many_lines(5000),
-    "pdf-3000-pages": lambda: pdf_many_pages(3000),
+    "pdf-3000-pages": lambda: pdf_many_pages(3000, lines=20),
     "pdf-1GB-stream": pdf_stream_bomb,
     "docx-256MB-part": docx_bomb,
     "docx-entity-amplification": docx_entity_amplification,
