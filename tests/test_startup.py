@@ -35,7 +35,7 @@ def test_import_unres_alone_imports_nothing_heavy() -> None:
     assert not {name for name in _imported_by("import unres") if name.startswith(HEAVY)}
 
 
-@pytest.mark.parametrize("submodule", ["align", "check", "lineage"])
+@pytest.mark.parametrize("submodule", ["align", "check", "compare", "lineage"])
 def test_a_function_named_like_its_module_stays_the_function_whatever_is_imported_first(submodule: str) -> None:
     code = (
         f"import unres.{submodule}\n"
@@ -51,9 +51,11 @@ def test_every_public_name_is_there_and_nothing_else_is_invented() -> None:
     import unres
 
     assert sorted(unres.__all__) == sorted(
-        ["AlignOptions", "Alignment", "Change", "CheckProfile", "CheckReport", "Difference", "Document", "Edit",
-         "Excerpt", "ExitCode", "Footnote", "InputError", "Lineage", "Paragraph", "Source", "UnresError",
-         "__version__", "align", "check", "lineage", "parse_file", "parse_text", "read_source"]
+        ["AlignOptions", "Alignment", "AmendedDocument", "Amendment", "Change", "CheckProfile", "CheckReport",
+         "Comparison", "Difference", "Document", "Edit", "Excerpt", "ExitCode", "Footnote", "InputError",
+         "Instruction", "Lineage", "Paragraph", "Source", "UnresError", "ViewOptions", "__version__", "align",
+         "amendments_between", "apply_amendments", "check", "compare", "lineage", "parse_amendment_text",
+         "parse_file", "parse_text", "read_amendment", "read_source"]
     )  # fmt: skip
     for name in unres.__all__:
         assert getattr(unres, name) is not None

@@ -40,7 +40,7 @@ from unres.models import (
     ParagraphKind,
     SetAside,
 )
-from unres.read import DEFAULT_MAX_BYTES, read_source
+from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 from unres.redline import redline
 
 __all__ = ["amendments_between", "apply_amendments", "parse_amendment_text", "read_amendment"]
@@ -883,10 +883,11 @@ def read_amendment(
     max_bytes: int = DEFAULT_MAX_BYTES,
     format: Format | None = None,
     revisions: Revisions | None = None,
+    limits: Limits | None = None,
 ) -> Amendment:
     """Read an amendment document (text, PDF, Word, HTML; '-' reads `stdin`) into its instructions; a Word file's
     tracked changes are refused unless `revisions` says to accept or reject them, as for `parse_file`."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions)
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
     amendment = parse_amendment_text(source.text, source=source.name)
     if not amendment.instructions:
         raise InputError(f"{source.name}: no amendment instructions found")

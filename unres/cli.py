@@ -7,7 +7,7 @@ and `unres --version` start fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from unres import __version__
-from unres.errors import ExitCode, UnresError
+from unres.errors import ExitCode, OutputError, UnresError
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -105,11 +105,24 @@ class SchemaName(StrEnum):
 
 
 AuthorOption = Annotated[str, typer.Option("--author", help="Word only: the author of the tracked changes.")]
+def _between(option: str, low: int, high: int) -> Callable[[int | None], int | None]:
+    """An option's range, checked with one line and exit 2 (a width of 10^23 or a lookback of 10^8 would hang)."""
+
+    def check(value: int | None) -> int | None:
+        if value is not None and not low <= value <= high:
+            _fail(f"{option} must be between {low:,} and {high:,} (got {value:,})")
+        return value
+
+    return check
+
+
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: the NO_COLOR variable).")]
-WidthOption = Annotated[int | None, typer.Option("--width", min=20, help="Terminal width to lay out for.")]
+WidthOption = Annotated[
+    int | None, typer.Option("--width", callback=_between("--width", 20, 1000), help="Terminal width to lay out for.")
+]
 
 
 class InputFormat(StrEnum):
@@ -141,6 +154,14 @@ MaxSizeOption = Annotated[
     int, typer.Option("--max-size", min=1, help="Refuse input files larger than this many bytes.")
 ]
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+LimitOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        metavar="NAME=N",
+        help="Change a limit on hostile input: pages, inflated (bytes), paragraphs, words (docs/reliability.md).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -173,6 +194,7 @@ def parse(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
     revisions: RevisionsOption = None,
 ) -> None:
@@ -187,7 +209,7 @@ def parse(
       pdftotext resolution.pdf - | unres parse -
     """
     with _trouble_is_exit_2():
-        document = _parse(file, max_size, from_format, revisions)
+        document = _parse(file, max_size, from_format, revisions, limit)
         if output_format is ParseFormat.json:
             from unres.render.json import to_json
 
@@ -210,7 +232,12 @@ def diff(
     ] = None,
     summary: Annotated[bool, typer.Option("--summary", help="Show only the summary table.")] = False,
     context: Annotated[
-        int | None, typer.Option("--context", min=0, help="Words of unchanged text kept around each change.")
+        int | None,
+        typer.Option(
+            "--context",
+            callback=_between("--context", 0, 10_000),
+            help="Words of unchanged text kept around each change.",
+        ),
     ] = None,
     threshold: Annotated[
         float, typer.Option("--threshold", min=0.0, max=1.0, help="Least similarity (0-1) to link two paragraphs.")
@@ -229,6 +256,7 @@ def diff(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
     revisions: RevisionsOption = None,
 ) -> None:
@@ -250,7 +278,7 @@ def diff(
 
       unres diff draft.txt revised.txt --format amendments
     """
-    if output_format is DiffFormat.docx and output is None and sys.stdout.isatty():
+    if output_format is DiffFormat.docx and output is None and _stdout_is_terminal():
         _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
     if output_format in (DiffFormat.docx, DiffFormat.amendments) and (show_all or only or summary or context):
         _fail(
@@ -261,8 +289,8 @@ def diff(
         from unres.compare import compare
         from unres.models import AlignOptions, ViewOptions
 
-        old_document = _parse(old_file, max_size, from_format, revisions)
-        new_document = _parse(new_file, max_size, from_format, revisions)
+        old_document = _parse(old_file, max_size, from_format, revisions, limit)
+        new_document = _parse(new_file, max_size, from_format, revisions, limit)
         _warn_unstructured(old_document, new_document)
         options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         view = ViewOptions(
@@ -292,7 +320,7 @@ def diff(
         elif output_format is DiffFormat.docx:
             from unres.render.docx import diff_docx
 
-            _emit_bytes(diff_docx(alignment, old_document, new_document, author=author), output, inputs)
+            _emit_text(diff_docx(alignment, old_document, new_document, author=author), output, inputs)
         elif output_format is DiffFormat.markdown:
             from unres.render.markdown import diff_markdown
 
@@ -300,7 +328,7 @@ def diff(
         else:
             from unres.render.terminal import diff_view
 
-            markers = output is not None or not sys.stdout.isatty()
+            markers = output is not None or not _stdout_is_terminal()
             _emit_renderable(diff_view(comparison, markers=markers), output, inputs, no_color, width)
     raise typer.Exit(int(ExitCode.SAME if alignment.identical or exit_zero else ExitCode.DIFFERENT))
 
@@ -321,6 +349,7 @@ def check(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
     revisions: RevisionsOption = None,
 ) -> None:
@@ -352,7 +381,7 @@ def check(
             from unres.render.terminal import profile_view
 
             _console(no_color, width, sys.stderr).print(profile_view(profile))
-        report = check_documents([_parse(file, max_size, from_format, revisions) for file in files], profile)
+        report = check_documents([_parse(file, max_size, from_format, revisions, limit) for file in files], profile)
         if output_format is CheckFormat.json:
             from unres.render.json import to_json
 
@@ -381,7 +410,11 @@ def lineage(
         LineageSort, typer.Option("--sort", help="'date': order the versions by their own dates, not as given.")
     ] = LineageSort.given,
     lookback: Annotated[
-        int, typer.Option("--lookback", min=1, help="How many versions ahead to look for a paragraph that left.")
+        int, typer.Option(
+            "--lookback",
+            callback=_between("--lookback", 1, 1_000),
+            help="How many versions ahead to look for a paragraph that left.",
+        )
     ] = 2,
     paragraph: Annotated[
         str | None, typer.Option("--paragraph", help="The full history of one paragraph of the newest version.")
@@ -396,6 +429,7 @@ def lineage(
     no_color: NoColorOption = False,
     width: WidthOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
+    limit: LimitOption = None,
     from_format: FromOption = None,
     revisions: RevisionsOption = None,
 ) -> None:
@@ -420,7 +454,7 @@ def lineage(
         from unres.lineage import blame as blame_of
         from unres.models import AlignOptions
 
-        documents = [_parse(file, max_size, from_format, revisions) for file in files]
+        documents = [_parse(file, max_size, from_format, revisions, limit) for file in files]
         if sort is LineageSort.date:
             documents = sort_by_date(documents)
         if paragraph is not None and paragraph not in [p.id for p in documents[-1].all_paragraphs()]:
@@ -450,7 +484,7 @@ def lineage(
             from unres.render import terminal
 
             if paragraph is not None:
-                markers = output is not None or not sys.stdout.isatty()
+                markers = output is not None or not _stdout_is_terminal()
                 steps = appearances(graph, documents, paragraph)
                 view = terminal.paragraph_history(graph, paragraph, steps, markers=markers)
             elif blame:
@@ -478,6 +512,7 @@ def amend(
     max_size: MaxSizeOption = DEFAULT_MAX_SIZE,
     from_format: FromOption = None,
     revisions: RevisionsOption = None,
+    limit: LimitOption = None,
     author: AuthorOption = "unres",
 ) -> None:
     """Apply amendments (the UN's numbered instructions) to a draft and show the draft as amended.
@@ -495,21 +530,23 @@ def amend(
 
       unres amend draft.docx amendment.pdf --format docx -o amended.docx
     """
-    if output_format is AmendFormat.docx and output is None and sys.stdout.isatty():
+    if output_format is AmendFormat.docx and output is None and _stdout_is_terminal():
         _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
     with _trouble_is_exit_2():
         from unres.amend import apply_amendments, read_amendment
+        from unres.read import Limits
 
         forced = from_format.value if from_format is not None else None
         how = revisions.value if revisions is not None else None
-        draft = _parse(draft_file, max_size, from_format, revisions)
+        draft = _parse(draft_file, max_size, from_format, revisions, limit)
         amendments = [
             read_amendment(
                 file,
-                stdin=sys.stdin.buffer,
+                stdin=sys.stdin.buffer if sys.stdin is not None else None,
                 max_bytes=max_size,
                 format=forced,  # type: ignore[arg-type]
                 revisions=how,  # type: ignore[arg-type]
+                limits=Limits.from_settings(limit),
             )
             for file in amendment_files
         ]
@@ -542,7 +579,7 @@ def amend(
             if output_format is AmendFormat.docx:
                 from unres.render.docx import diff_docx
 
-                _emit_bytes(diff_docx(comparison.alignment, draft, result.document, author=author), output, inputs)
+                _emit_text(diff_docx(comparison.alignment, draft, result.document, author=author), output, inputs)
             elif output_format is AmendFormat.html:
                 from unres.render.html import diff_html
 
@@ -550,7 +587,7 @@ def amend(
             else:
                 from unres.render.amendments import amended_view
 
-                markers = output is not None or not sys.stdout.isatty()
+                markers = output is not None or not _stdout_is_terminal()
                 _emit_renderable(amended_view(result, comparison, markers=markers), output, inputs, no_color, width)
     raise typer.Exit(int(ExitCode.DIFFERENT if result.partial else ExitCode.SAME))
 
@@ -600,18 +637,25 @@ def _published_schema(name: SchemaName) -> str | None:
 
 
 def _parse(
-    file: str, max_size: int, from_format: InputFormat | None = None, revisions: RevisionsMode | None = None
+    file: str,
+    max_size: int,
+    from_format: InputFormat | None = None,
+    revisions: RevisionsMode | None = None,
+    limit: list[str] | None = None,
 ) -> Document:
     from unres import parse_file
+    from unres.read import Limits
 
     forced = from_format.value if from_format is not None else None
     how = revisions.value if revisions is not None else None
+    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None when standard input is closed
     return parse_file(
         file,
-        stdin=sys.stdin.buffer,
+        stdin=stdin,
         max_bytes=max_size,
         format=forced,  # type: ignore[arg-type]
         revisions=how,  # type: ignore[arg-type]
+        limits=Limits.from_settings(limit),
     )
 
 
@@ -625,11 +669,12 @@ def _warn_unstructured(*documents: Document) -> None:
             )
 
 
-def _console(no_color: bool, width: int | None, file: object = None) -> Console:
+def _console(no_color: bool, width: int | None, file: object = None, *, terminal: bool | None = None) -> Console:
     from rich.console import Console
 
     return Console(
         file=file,  # type: ignore[arg-type]
+        force_terminal=terminal,
         no_color=no_color or None,
         width=width,
         highlight=False,
@@ -638,37 +683,56 @@ def _console(no_color: bool, width: int | None, file: object = None) -> Console:
     )
 
 
-def _emit_text(text: str, output: Path | None, inputs: list[str]) -> None:
+def _emit_text(text: str | bytes, output: Path | None, inputs: list[str]) -> None:
+    """Text, or bytes (the Word redline), to FILE or to standard output."""
     if output is not None:
         from unres.write import write_atomically
 
         write_atomically(text, output, inputs=inputs)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        return
+    if sys.stdout is None:
+        raise OutputError("standard output is closed; give -o FILE")
+    try:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:  # a full disk, a closed descriptor
+        _silence_stdout()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise OutputError(f"standard output: cannot be written ({reason})") from None
 
 
-def _emit_bytes(data: bytes, output: Path | None, inputs: list[str]) -> None:
-    """A binary output (the Word redline): to FILE, or to standard output when it is not a terminal."""
-    if output is not None:
-        from unres.write import write_atomically
+def _stdout_is_terminal() -> bool:
+    return sys.stdout is not None and sys.stdout.isatty()  # None: standard output was closed
 
-        write_atomically(data, output, inputs=inputs)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+
+def _silence_stdout() -> None:
+    """After a failed write, point standard output at /dev/null: the interpreter's last flush must not fail again
+    and print a traceback of its own."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _emit_renderable(
     renderable: RenderableType, output: Path | None, inputs: list[str], no_color: bool, width: int | None
 ) -> None:
-    if output is None and sys.stdout.isatty():
+    if output is None and _stdout_is_terminal():
         _console(no_color, width).print(renderable)
         return
     from io import StringIO
 
     buffer = StringIO()
-    _console(True, width or 100, buffer).print(renderable)
+    _console(True, width or 100, buffer, terminal=False).print(renderable)  # FORCE_COLOR never reaches a file
     plain_text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     _emit_text(plain_text, output, inputs)
 
@@ -692,7 +756,9 @@ def _fail(message: str) -> NoReturn:
 
 def _printable(text: str) -> str:
     """A message naming a user's file prints its control characters as escapes, never raw to the terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    from unres.render.safe import visible
+
+    return visible(text)
 
 
 def main() -> None:

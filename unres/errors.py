@@ -19,3 +19,18 @@ class UnresError(Exception):
 
 class InputError(UnresError):
     """A file that cannot be read as a resolution: missing, a directory, binary, empty, undecodable."""
+
+
+class LimitError(InputError):
+    """An input over one of the limits that keep a hostile file from taking all time or memory (docs/reliability.md
+    lists them, and the option that raises each)."""
+
+
+class DamagedFileError(InputError):
+    """A PDF or Word file whose insides are broken (cut short, bad checksums, malformed XML): what it says cannot be
+    read whole, and reading part of it would drop words silently."""
+
+
+class OutputError(UnresError):
+    """The output cannot be written where the user asked: a read-only file, the input itself, a full disk, a
+    closed standard output."""

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import BinaryIO
 
+from unres.errors import LimitError
 from unres.formats import Format, Revisions
 from unres.grammar.build import Builder, plain_structure, set_aside
 from unres.grammar.footnotes import collect_footnotes
@@ -28,7 +29,7 @@ from unres.grammar.header import Header, find_author, read_header, read_metadata
 from unres.grammar.lines import Kind, Line, mark_running_headers, split_lines
 from unres.grammar.structure import read_structure, starts_operative_verb, starts_preambular
 from unres.models import Document
-from unres.read import DEFAULT_MAX_BYTES, read_source
+from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 
 __all__ = ["parse_file", "parse_text"]
 
@@ -47,13 +48,17 @@ def parse_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     format: Format | None = None,
     revisions: Revisions | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Read and parse one rendering: text, markdown, PDF, Word or HTML ('-' reads `stdin`), the format found from
     the file's first bytes unless `format` ('text', 'pdf', 'docx', 'html') says. A Word file with tracked changes
     is refused (InputError naming their number) unless `revisions` says to read it with every revision 'accept'ed or
-    every one 'reject'ed."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions)
+    every one 'reject'ed. `limits` bound what a hostile file can cost (LimitError past one)."""
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
     document = parse_text(source.text, source=source.name)
+    most = (limits or Limits()).paragraphs
+    if sum(1 for _ in document.walk()) > most:  # alignment compares paragraphs in pairs
+        raise LimitError(f"{source.name}: more than {most:,} paragraphs (see --limit paragraphs=N)")
     if source.warnings:
         document.warnings[:0] = list(source.warnings)
     return document

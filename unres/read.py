@@ -7,18 +7,52 @@ empty file, unknown encoding, file too large) is caught once, with a one-line me
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from unres.errors import InputError
+from unres.errors import DamagedFileError, InputError, LimitError
 from unres.formats import FORMATS, REVISIONS, Format, Revisions, detect
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN_NAME = "-"
 
+_WORD = re.compile(r"\S+")
 _CONTROL_ALLOWED = {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a hostile input may make `unres` read, inflate or build, each refused with a one-line LimitError
+    (docs/reliability.md gives the figures behind each default; `--limit NAME=N` changes one)."""
+
+    pages: int = 2_000  # pages of a PDF: every page costs time and memory in pdfminer
+    inflated: int = 64 * 1024 * 1024  # bytes of any one zip part (Word) or PDF stream, once decompressed
+    paragraphs: int = 20_000  # paragraphs (with sub-paragraphs) of one document: alignment compares them in pairs
+    words: int = 2_000_000  # words of one document's text
+
+    @classmethod
+    def from_settings(cls, settings: list[str] | None) -> Limits:
+        """Limits from 'NAME=N' settings (as `--limit pages=5000`); an unknown name or a bad number is an
+        InputError."""
+        values: dict[str, int] = {}
+        known = [name for name in cls.__dataclass_fields__]
+        for setting in settings or []:
+            name, _, number = setting.partition("=")
+            name = name.strip().replace("-", "_")
+            if name not in known:
+                raise InputError(f"--limit {setting}: unknown limit (known: {', '.join(known)})")
+            try:
+                values[name] = int(number.replace("_", "").replace(",", ""))
+            except ValueError:
+                raise InputError(f"--limit {setting}: give a whole number, as {name}=1000") from None
+            if values[name] < 1:
+                raise InputError(f"--limit {setting}: must be at least 1")
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -39,6 +73,7 @@ def read_source(
     max_bytes: int = DEFAULT_MAX_BYTES,
     format: Format | None = None,
     revisions: Revisions | None = None,
+    limits: Limits | None = None,
 ) -> Source:
     """Read `path` (or `stdin` when path is '-'): a PDF, Word or HTML file is converted to text (the format found
     from its first bytes unless `format` says: 'text', 'pdf', 'docx' or 'html'), anything else decoded as UTF-8,
@@ -47,7 +82,7 @@ def read_source(
         raise InputError(f"unknown input format {format!r} (known: {', '.join(FORMATS)})")
     if revisions is not None and revisions not in REVISIONS:
         raise InputError(f"unknown way to read revisions {revisions!r} (known: {', '.join(REVISIONS)})")
-    name = str(path)
+    name = _shown_name(path)
     if name == STDIN_NAME:
         if stdin is None:
             raise InputError("'-' means standard input, but none was given")
@@ -59,15 +94,27 @@ def read_source(
         raise InputError(f"{name}: larger than the limit of {max_bytes:,} bytes (see --max-size)")
     if not data.strip():
         raise InputError(f"{name}: is empty")
-    found = format or detect(data)
+    limits = limits or Limits()
+    source = _convert(data, name, format or detect(data), limits, revisions)
+    words = _count_words(source.text, limits.words)
+    if words > limits.words:
+        raise LimitError(f"{name}: more than {limits.words:,} words (see --limit words=N)")
+    return source
+
+
+def _convert(data: bytes, name: str, found: Format, limits: Limits, revisions: Revisions | None) -> Source:
     if found == "pdf":
         from unres.formats.pdf import pdf_to_text
 
-        return Source(name=name, text=pdf_to_text(data, name), encoding="pdf", format="pdf")
+        text = pdf_to_text(data, name, max_pages=limits.pages, max_inflated=limits.inflated)
+        return Source(name=name, text=text, encoding="pdf", format="pdf")
     if found == "docx":
         from unres.formats.docx import docx_to_text
 
-        text, warnings = docx_to_text(data, name, revisions)
+        try:
+            text, warnings = docx_to_text(data, name, revisions, max_inflated=limits.inflated)
+        except _DOCX_DAMAGE as error:  # python-docx and lxml raise these on parts that are broken inside
+            raise DamagedFileError(f"{name}: a damaged Word document ({_reason(error)})") from None
         return Source(name=name, text=text, encoding="docx", format="docx", warnings=tuple(warnings))
     source = decode_bytes(data, name)
     if found == "html":
@@ -75,6 +122,44 @@ def read_source(
 
         return Source(name=name, text=html_to_text(source.text), encoding=source.encoding, format="html")
     return source
+
+
+_DOCX_DAMAGE: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    IndexError,
+    NotImplementedError,
+    zlib.error,
+    zipfile.BadZipFile,
+)
+
+
+def _reason(error: Exception) -> str:
+    """The first line of a third-party error, short, for a one-line message."""
+    first = str(error).splitlines()[0] if str(error) else ""
+    return f"{type(error).__name__}: {first[:120]}" if first else type(error).__name__
+
+
+def _count_words(text: str, limit: int) -> int:
+    """Words in `text`, counting no further than just past `limit` (a 20 MB text is not split whole to say so)."""
+    count = 0
+    for _ in _WORD.finditer(text):
+        count += 1
+        if count > limit:
+            break
+    return count
+
+
+def _shown_name(path: str | Path) -> str:
+    """The file's name as the document carries it: a name that is not UTF-8 (Python holds its bytes as lone
+    surrogates, which no UTF-8 output can carry) shows each such byte as U+FFFD, as a file manager does (a
+    backslash escape would read as a Windows folder separator)."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "replace")
+    return name
 
 
 def _read_file(path: Path, max_bytes: int) -> bytes:

@@ -12,22 +12,27 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from io import BytesIO
 from typing import Any
 
-from unres.errors import InputError
+from unres.errors import DamagedFileError, InputError, LimitError
 from unres.formats import Revisions
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
-def docx_to_text(data: bytes, name: str, revisions: Revisions | None = None) -> tuple[str, list[str]]:
+def docx_to_text(
+    data: bytes, name: str, revisions: Revisions | None = None, *, max_inflated: int = 64 * 1024 * 1024
+) -> tuple[str, list[str]]:
     """The document's text and warnings; `revisions` says how to read tracked changes ('accept' or 'reject'), and
-    without it a document that has any is refused with their number."""
+    without it a document that has any is refused with their number. The package is checked before it is read
+    (`check_package`): no part may inflate past `max_inflated` bytes."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_package(data, name, max_inflated)
     try:
         document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -323,3 +328,57 @@ def _join_next(paragraph: Any) -> None:
         else:
             following.insert(0, child)
     paragraph.getparent().remove(paragraph)
+
+
+# --- opening safely: before python-docx reads a part -------------------------------------------------------------
+
+_XML_PART = (".xml", ".rels")
+_MAX_PARTS = 10_000
+
+
+def check_package(data: bytes, name: str, max_inflated: int) -> None:
+    """Refuse a Word file that would take all memory or is broken inside, with one line, before python-docx reads it:
+    a part that inflates past `max_inflated` bytes (a zip bomb), too many parts, a part whose compressed data or CRC
+    is damaged, an XML part that is not well-formed or declares a DTD (entities that expand to gigabytes: Word never
+    writes one), or a list level (`w:ilvl`) or footnote id that is not a number."""
+    from lxml import etree
+
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError) as error:
+        raise DamagedFileError(f"{name}: not a readable Word document ({type(error).__name__})") from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > _MAX_PARTS:
+            raise LimitError(f"{name}: more than {_MAX_PARTS:,} parts in the Word file")
+        for member in members:
+            if member.file_size > max_inflated:
+                raise LimitError(
+                    f"{name}: {member.filename} inflates to {member.file_size:,} bytes, over the limit of "
+                    f"{max_inflated:,} (see --limit inflated=N)"
+                )
+        parser = etree.XMLParser(resolve_entities=False, huge_tree=False, no_network=True, load_dtd=False)
+        for member in members:
+            if not member.filename.endswith(_XML_PART):
+                continue
+            try:
+                content = archive.read(member)  # zipfile stops at the declared size and checks the CRC
+                if b"<!DOCTYPE" in content or b"<!ENTITY" in content:
+                    raise DamagedFileError(f"{name}: {member.filename} declares XML entities; refused (Word does not)")
+                root = etree.fromstring(content, parser)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+                raise DamagedFileError(
+                    f"{name}: {member.filename} is damaged (its compressed data or checksum is broken)"
+                ) from None
+            except etree.XMLSyntaxError as error:
+                raise DamagedFileError(f"{name}: {member.filename} is not well-formed XML ({error.msg})") from None
+            _check_numbers(root, name, member.filename)
+
+
+def _check_numbers(root: Any, name: str, part: str) -> None:
+    """The attributes the reader turns into numbers must be numbers."""
+    for element in root.iter(f"{_W}ilvl", f"{_W}footnote"):
+        value = element.get(f"{_W}val" if element.tag == f"{_W}ilvl" else f"{_W}id", "0")
+        if not value.lstrip("-").isdigit() or (element.tag == f"{_W}ilvl" and not 0 <= int(value) <= 8):
+            kind = "list level" if element.tag == f"{_W}ilvl" else "footnote id"
+            raise DamagedFileError(f"{name}: {part} has a {kind} that is not a number Word writes ({value[:20]!r})")

@@ -14,14 +14,15 @@ class _Text(HTMLParser):
         self.out: list[str] = []
         self.skip = 0
         self.sup = 0
+        self.last = ""  # the last character written that is not a space: tells a footnote's number from a mark
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style", "head"):
             self.skip += 1
         elif tag in _BLOCKS:
-            self.out.append("\n\n")
+            self._write("\n\n")
         elif tag in ("i", "em"):
-            self.out.append("*")
+            self._write("*")
         elif tag == "sup":
             self.sup += 1
 
@@ -29,21 +30,28 @@ class _Text(HTMLParser):
         if tag in ("script", "style", "head"):
             self.skip = max(0, self.skip - 1)
         elif tag in ("i", "em"):
-            self.out.append("*")
+            self._write("*")
         elif tag == "sup":
             self.sup = max(0, self.sup - 1)
         elif tag in _BLOCKS:
-            self.out.append("\n\n")
+            self._write("\n\n")
 
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
         if self.sup and data.strip().isdigit():
-            at_block_start = not "".join(self.out).rstrip(" ").endswith(tuple("abcdefghijklmnopqrstuvwxyz,.;:)”’"))
+            at_block_start = self.last not in "abcdefghijklmnopqrstuvwxyz,.;:)”’" or not self.last
             # A number opening a block is a footnote's own number; inside text it is a reference to one.
-            self.out.append(f"[^{data.strip()}]: " if at_block_start else f"[^{data.strip()}]")
+            self._write(f"[^{data.strip()}]: " if at_block_start else f"[^{data.strip()}]")
         else:
-            self.out.append(data.replace("\n", " "))
+            self._write(data.replace("\n", " "))
+
+    def _write(self, piece: str) -> None:
+        """Add to the output, keeping its last character in step (joining the output to look was quadratic)."""
+        self.out.append(piece)
+        visible = piece.rstrip(" ")
+        if visible:
+            self.last = visible[-1]
 
 
 def html_to_text(markup: str) -> str:

@@ -19,13 +19,19 @@ Nothing here knows what a resolution is: the parser reads the result like any ot
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
+import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from io import BytesIO
+from types import SimpleNamespace
 from typing import Any
 
-from unres.errors import InputError
+from unres.errors import DamagedFileError, InputError, LimitError, UnresError
 
 _MARGIN_TOP = 62.0  # points from the top: running headers sit above this on pages after the first (body from ~75)
 _MARGIN_BOTTOM = 58.0  # points from the bottom: footers (job number, page number, barcode) sit below this
@@ -64,9 +70,17 @@ class _Page:
     notes: list[_Note]
 
 
-def pdf_to_text(data: bytes, name: str) -> str:
-    """The PDF's text in the markdown-like form the parser reads; InputError when it has none to give."""
-    pages, sizes, rules = _read(data, name)
+DEFAULT_MAX_PAGES = 2_000
+DEFAULT_MAX_INFLATED = 64 * 1024 * 1024
+
+
+def pdf_to_text(
+    data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES, max_inflated: int = DEFAULT_MAX_INFLATED
+) -> str:
+    """The PDF's text in the markdown-like form the parser reads; InputError when it has none to give, LimitError
+    past `max_pages` pages or a stream inflating past `max_inflated` bytes, DamagedFileError when a compressed
+    stream is broken (pdfminer would go on with part of it)."""
+    pages, sizes, rules = _read(data, name, max_pages, max_inflated)
     words = [word for page in pages for word in page]
     if not any(word.text.strip() for word in words):
         raise InputError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first")
@@ -98,22 +112,78 @@ def pdf_to_text(data: bytes, name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _read(data: bytes, name: str) -> tuple[list[list[_Word]], list[tuple[float, float]], list[list[float]]]:
+def _read(
+    data: bytes, name: str, max_pages: int, max_inflated: int
+) -> tuple[list[list[_Word]], list[tuple[float, float]], list[list[float]]]:
     """Words with their fonts and positions, page sizes, and the tops of short horizontal rules on each page."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
-        with pdfplumber.open(BytesIO(data)) as pdf:
+        with _guarded_pdfminer(name, max_inflated), pdfplumber.open(BytesIO(data)) as pdf:
+            if len(pdf.pages) > max_pages:
+                raise LimitError(f"{name}: more than {max_pages:,} pages (see --limit pages=N)")
             pages = [_words(page.extract_words(extra_attrs=["size", "fontname"])) for page in pdf.pages]
             sizes = [(float(page.width), float(page.height)) for page in pdf.pages]
             rules = [_short_rules(page.lines + page.rects, float(page.width)) for page in pdf.pages]
+    except UnresError:
+        raise
     except Exception as error:  # pdfminer raises many kinds of exception on damaged or encrypted files
+        if isinstance(error.__context__, UnresError):  # pdfplumber wrapped one of ours
+            raise error.__context__ from None
         described = f"{error!r} {error.__context__!r}".lower()  # pdfplumber wraps pdfminer's exception
         if isinstance(error, PDFPasswordIncorrect) or "password" in described or "encrypt" in described:
             raise InputError(f"{name}: the PDF is password-protected") from None
         raise InputError(f"{name}: not a readable PDF ({type(error).__name__})") from None
     return pages, sizes, rules
+
+
+@contextmanager
+def _guarded_pdfminer(name: str, max_inflated: int) -> Iterator[None]:
+    """While pdfminer reads: every Flate stream it inflates is bounded by `max_inflated` bytes (a 1 MB file can hold
+    a stream of gigabytes), a broken stream is refused instead of read in part ('Data-loss while decompressing'),
+    and its log messages and Python warnings are captured instead of printed (a damaged file gave a hundred lines).
+
+    pdfminer offers no hook for this, so its module's `zlib` and `decompress_corrupted` are swapped for the duration
+    and put back after: not safe for threads reading PDFs at the same time."""
+    import logging
+    import warnings
+
+    from pdfminer import pdftypes
+
+    def decompress(data: bytes) -> bytes:
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, max_inflated + 1)
+        if len(out) > max_inflated:
+            raise LimitError(
+                f"{name}: a stream in the PDF inflates past the limit of {max_inflated:,} bytes "
+                "(see --limit inflated=N)"
+            )
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")
+        return out
+
+    def refuse_damaged(data: bytes) -> bytes:
+        raise DamagedFileError(f"{name}: a compressed stream in the PDF is damaged (data would be lost)")
+
+    bounded = SimpleNamespace(decompress=decompress, decompressobj=zlib.decompressobj, error=zlib.error)
+    module = vars(pdftypes)
+    saved = {key: module[key] for key in ("zlib", "decompress_corrupted")}
+    quiet = [logging.getLogger(module) for module in ("pdfminer", "pdfplumber")]
+    levels = [(logger, logger.level, logger.propagate) for logger in quiet]
+    for logger in quiet:
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
+    module.update(zlib=bounded, decompress_corrupted=refuse_damaged)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        module.update(saved)
+        for logger, level, propagate in levels:
+            logger.setLevel(level)
+            logger.propagate = propagate
 
 
 def _words(raw: list[dict[str, Any]]) -> list[_Word]:
@@ -270,26 +340,69 @@ def _left_edge(lines: list[list[_Word]], body: float) -> float:
 
 
 def _group_lines(words: list[_Word], body: float) -> list[list[_Word]]:
-    """Words into lines by their baseline; small raised words (marks, footnote numbers) join the line they touch."""
+    """Words into lines by their baseline; small raised words (marks, footnote numbers) join the line they touch.
+
+    Linear but for sorting: a word joins the first line whose first word's baseline is within tolerance of its own,
+    found by bisection (lines are opened in order of baseline); a small word looks only at the lines whose extent
+    covers its top, kept in buckets of height (comparing every word with every line took minutes on a page of
+    thousands of lines)."""
     lines: list[list[_Word]] = []
+    firsts: list[float] = []  # the baseline of each line's first word, in order of opening: never decreasing
     small = [word for word in words if word.size < body * _SMALL]
     for word in sorted((w for w in words if w.size >= body * _SMALL), key=lambda w: (w.bottom, w.x0)):
-        for line in lines:
-            if abs(line[0].bottom - word.bottom) <= _LINE_TOLERANCE:
-                line.append(word)
-                break
+        at = max(0, bisect.bisect_left(firsts, word.bottom - _LINE_TOLERANCE) - 1)
+        while at < len(lines) and abs(firsts[at] - word.bottom) > _LINE_TOLERANCE:
+            at += 1
+        if at < len(lines):
+            lines[at].append(word)
         else:
             lines.append([word])
-    for word in small:
-        touching = [line for line in lines if min(w.top for w in line) - 5 <= word.top <= max(w.bottom for w in line)]
-        if touching:
-            min(touching, key=lambda line: abs(min(w.top for w in line) - word.top)).append(word)
-        else:
-            lines.append([word])
+            firsts.append(word.bottom)
+    if small:
+        _join_small_words(lines, small)
     for line in lines:
         line.sort(key=lambda w: w.x0)
     lines.sort(key=lambda line: min(w.top for w in line))
     return lines
+
+
+_BUCKET = 16.0  # points: the height of a bucket of lines for `_join_small_words`
+
+
+def _join_small_words(lines: list[list[_Word]], small: list[_Word]) -> None:
+    """Each small word joins the line it touches (from 5 points above its top to its bottom) whose top is nearest
+    its own, the first such line on a tie; a word touching none opens a line of its own."""
+    tops = [min(w.top for w in line) for line in lines]
+    bottoms = [max(w.bottom for w in line) for line in lines]
+    buckets: dict[int, list[int]] = {}
+    spans: list[tuple[int, int]] = []
+
+    def register(index: int) -> None:
+        low, high = math.floor((tops[index] - 5) / _BUCKET), math.floor(bottoms[index] / _BUCKET)
+        old_low, old_high = spans[index] if index < len(spans) else (high + 1, high)
+        for bucket in range(low, high + 1):
+            if not old_low <= bucket <= old_high:
+                buckets.setdefault(bucket, []).append(index)
+        if index < len(spans):
+            spans[index] = (min(low, old_low), max(high, old_high))
+        else:
+            spans.append((low, high))
+
+    for index in range(len(lines)):
+        register(index)
+    for word in small:
+        candidates = buckets.get(math.floor(word.top / _BUCKET), [])
+        touching = [i for i in candidates if tops[i] - 5 <= word.top <= bottoms[i]]
+        if touching:
+            chosen = min(touching, key=lambda i: (abs(tops[i] - word.top), i))
+            lines[chosen].append(word)
+            tops[chosen], bottoms[chosen] = min(tops[chosen], word.top), max(bottoms[chosen], word.bottom)
+        else:
+            lines.append([word])
+            tops.append(word.top)
+            bottoms.append(word.bottom)
+            chosen = len(lines) - 1
+        register(chosen)
 
 
 def _is_mark(word: _Word, body: float) -> bool:

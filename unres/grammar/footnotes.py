@@ -10,6 +10,7 @@ one more than the highest seen so far.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -155,7 +156,7 @@ def _take_marked_footnote(lines: list[Line], index: int, footnotes: dict[int, Fo
     index += 1
     while index < len(lines):
         following = lines[index]
-        unfinished = not _ENDS_SENTENCE.search(draft.text)
+        unfinished = not _ends_sentence(draft.parts)
         if following.kind is Kind.FOOTNOTE and following.footnote_mark is not None and unfinished:
             # An extractor took a wrapped line starting with a number for a new footnote ("[^7]: February 1984."
             # right under "… as from"): the number is text, the line continues this footnote.
@@ -171,6 +172,15 @@ def _take_marked_footnote(lines: list[Line], index: int, footnotes: dict[int, Fo
         following.kind = Kind.FOOTNOTE
         index += 1
     return index
+
+
+def _ends_sentence(parts: list[str]) -> bool:
+    """Does the text these parts make end a sentence? Only the last part that is not blank is looked at, so a
+    footnote continued over many lines is read in linear time (searching the whole joined text each line was not)."""
+    for part in reversed(parts):
+        if part.strip():
+            return bool(_ENDS_SENTENCE.search(part))
+    return False
 
 
 def _new_footnote(footnotes: dict[int, FootnoteDraft], number: int, line: Line) -> FootnoteDraft:
@@ -352,12 +362,16 @@ class _MarkReader:
             return []
         found: list[Span] = []
         protected = [m.span() for m in SYMBOL_RE.finditer(text)]
+        # Candidates come in order of start and none is empty, so one overlaps a mark already found exactly when
+        # it starts before the furthest end found so far (comparing with every mark found was quadratic).
+        reach = -1
         for start, end, number, style in sorted(self._candidates(text, protected), key=lambda c: c[0]):
-            if any(start < f_end and f_start < end for f_start, f_end, _ in found):
+            if start < reach:
                 continue
             verdict = (index, start) in self.forced or self._accept(text, start, end, number, style)
             if verdict is True:
                 found.append((start, end, number))
+                reach = max(reach, end)
                 self.highest = max(self.highest, number)
                 self.first_seen.setdefault(number, (index, start))
             elif verdict is None:
@@ -379,12 +393,15 @@ class _MarkReader:
     def _candidates(self, text: str, protected: list[tuple[int, int]]) -> list[tuple[int, int, int, str]]:
         result = [(m.start(), m.end(), int(m.group(1)), "explicit") for m in _EXPLICIT.finditer(text)]
         patterns = [(_PUNCT_ATTACHED, "attached"), (_WORD_ATTACHED, "attached")]
+        protected_starts = [p_start for p_start, _ in protected]
         if self.known:
             patterns += [(_YEAR_ATTACHED, "year"), (_STANDALONE, "standalone"), (_LEADING, "leading")]
         for pattern, style in patterns:
             for m in pattern.finditer(text):
                 start, end = m.span(1)
-                if any(p_start <= start < p_end for p_start, p_end in protected):
+                # symbols do not overlap: only the last one starting at or before `start` can hold it
+                before = bisect.bisect_right(protected_starts, start) - 1
+                if before >= 0 and start < protected[before][1]:
                     continue
                 result.append((start, end, int(m.group(1)), style))
         return result

@@ -100,7 +100,8 @@ def read_header(lines: list[Line], end: int, author_index: int | None) -> Header
     _read_title(lines, end, author_index, header)
     if catalogued_title and header.title != catalogued_title:
         _complete_title(header, catalogued_title)
-    read_metadata([line for line in header_lines if line.number not in header.title_lines], header)
+    title_lines = set(header.title_lines)
+    read_metadata([line for line in header_lines if line.number not in title_lines], header)
     _read_sponsors(lines[:end], header)
     if header.symbol is None and header.number:
         # A body without a document series of its own (a Conference of the Parties) names it as it prints it.
@@ -210,7 +211,8 @@ def _last_block(lines: list[Line], stop: int) -> list[tuple[int, str]]:
             if block:
                 break
             continue
-        block.insert(0, (line.number, plain(line.text)))
+        block.append((line.number, plain(line.text)))
+    block.reverse()  # gathered bottom-up; appending and reversing once keeps a long block linear
     return block
 
 

@@ -574,7 +574,8 @@ class StructureReader:
         """Is the next line of text a paragraph number or a heading label, past at most two more heading lines
         (a heading printed over two lines, or a heading and its sub-heading)?"""
         skipped = 0
-        for line in self.lines[self.index + 1 :]:
+        for position in range(self.index + 1, len(self.lines)):  # no slice: a copy of the rest per line is quadratic
+            line = self.lines[position]
             if line.kind is not Kind.TEXT:
                 continue
             number = _NUMBER_LABEL.match(line.text)

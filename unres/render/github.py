@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from unres.models import CheckReport
+from unres.render.safe import visible
 
 
 def github_annotations(report: CheckReport) -> str:
@@ -20,7 +21,7 @@ def github_annotations(report: CheckReport) -> str:
 
 def _escape_data(text: str) -> str:
     """Escaping of a workflow command's message, as the GitHub Actions toolkit does it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text, lines=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

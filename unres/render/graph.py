@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from unres.models import Lineage, LineageLink
 from unres.render import version_name
+from unres.render.safe import visible
 
 
 def _version(graph: Lineage, index: int) -> str:
@@ -45,7 +46,7 @@ def _label(link: LineageLink) -> str:
 def dot_string(text: str) -> str:
     """A DOT double-quoted string: backslashes and quotes escaped, line breaks as spaces (a backslash sequence in a
     file name must not become a Graphviz escape such as \\N or \\l), '&' as '&amp;' (Graphviz reads entities)."""
-    text = " ".join(text.splitlines()).replace("&", "&amp;")
+    text = visible(" ".join(text.splitlines())).replace("&", "&amp;")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -97,7 +98,7 @@ _MERMAID_CODES = {
 
 def mermaid_text(text: str) -> str:
     """Text safe inside a quoted Mermaid label: the characters that could break out as Mermaid codes, lines joined."""
-    return "".join(_MERMAID_CODES.get(ch, ch) for ch in " ".join(text.splitlines()))
+    return "".join(_MERMAID_CODES.get(ch, ch) for ch in visible(" ".join(text.splitlines())))
 
 
 def lineage_mermaid(graph: Lineage) -> str:

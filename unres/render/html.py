@@ -10,13 +10,13 @@ Output is deterministic.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from importlib.resources import files
 from typing import Literal
 
 from unres.models import MOVE_KINDS, Alignment, Change, Comparison, Document, DocumentRef, Edit, Paragraph
 from unres.render import block_label, change_ids, display_name, kind_label
+from unres.render.safe import html_text
 
 Layout = Literal["inline", "side-by-side"]
 _Show = Literal["both", "old", "new"]
@@ -81,7 +81,7 @@ _SCRIPT = """
 
 
 def _e(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+    return html_text(text)
 
 
 def diff_html(comparison: Comparison, *, layout: str = "inline") -> str:

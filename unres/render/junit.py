@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 
 from unres.models import CheckReport
+from unres.render.safe import visible
 
 
 def junit_xml(report: CheckReport) -> str:
@@ -20,12 +21,12 @@ def junit_xml(report: CheckReport) -> str:
     )
     for name in checked:
         case = ElementTree.SubElement(
-            suite, "testcase", classname="unres.check", name=f"{name} agrees with {report.files[0]}"
+            suite, "testcase", classname="unres.check", name=visible(f"{name} agrees with {report.files[0]}")
         )
         if failures[name]:
             failure = ElementTree.SubElement(
                 case, "failure", message=f"{len(failures[name])} disagreement(s)", type="disagreement"
             )
-            failure.text = "\n".join(f"{d.kind}: {d.detail}" for d in failures[name])
+            failure.text = visible("\n".join(f"{d.kind}: {d.detail}" for d in failures[name]), lines=True)
     ElementTree.indent(suite)
     return ElementTree.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"

@@ -8,11 +8,10 @@ along the way and never came back. Everything shown is escaped; no script, no ne
 
 from __future__ import annotations
 
-import html
-
 from unres.models import BlameEntry, Document, Edit, Lineage, LineageCell, LineageStep
 from unres.render import version_name
 from unres.render.html import page
+from unres.render.safe import html_text
 
 _MARK = {"modified": "~", "moved": "↕", "moved-modified": "↕~", "split": "<", "merged": ">"}
 _STYLE = """
@@ -33,7 +32,7 @@ _STYLE = """
 
 
 def _e(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+    return html_text(text)
 
 
 def _anchor(paragraph_id: str) -> str:

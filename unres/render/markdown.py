@@ -11,13 +11,14 @@ import re
 
 from unres.models import Change, Comparison, Folded
 from unres.render import block_label, change_ids, elide, kind_label
+from unres.render.safe import visible
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
 def escape(text: str) -> str:
     """Text that renders as itself in GitHub Markdown."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(visible(text, lines=True), quote=False))
 
 
 def diff_markdown(comparison: Comparison) -> str:

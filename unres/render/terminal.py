@@ -23,6 +23,7 @@ from unres.models import (
     Paragraph,
 )
 from unres.render import block_label, change_ids, elide, kind_label, version_name
+from unres.render.safe import rich_text, visible
 
 
 def document_outline(doc: Document) -> RenderableType:
@@ -37,9 +38,9 @@ def document_outline(doc: Document) -> RenderableType:
         current_section = _add_section(table, paragraph, current_section)
         _add_rows(table, paragraph, 0)
     for annex in doc.annexes:
-        heading = Text(annex.heading, style="bold")
+        heading = rich_text(annex.heading, "bold")
         if annex.title:
-            heading.append(f"  {annex.title}", style="bold")
+            heading.append(visible(f"  {annex.title}"), style="bold")
         table.add_row("", heading, "")
         current_section = None
         for paragraph in annex.paragraphs:
@@ -48,7 +49,7 @@ def document_outline(doc: Document) -> RenderableType:
     parts.append(table)
     if doc.closing:
         closing = ", ".join(part for part in (doc.closing.meeting, doc.closing.date) if part)
-        parts += [Text(), Text(closing, style="dim")]
+        parts += [Text(), rich_text(closing, "dim")]
     if doc.footnotes:
         parts += [Text(), Text("Footnotes", style="bold")]
         notes = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
@@ -56,23 +57,27 @@ def document_outline(doc: Document) -> RenderableType:
         notes.add_column("text", overflow="fold")
         notes.add_column("where", style="dim", overflow="fold")
         for footnote in doc.footnotes:
-            notes.add_row(footnote.mark, footnote.text, ", ".join(footnote.referenced_in) or "not referenced")
+            notes.add_row(
+                rich_text(footnote.mark),
+                rich_text(footnote.text),
+                rich_text(", ".join(footnote.referenced_in) or "not referenced"),
+            )
         parts.append(notes)
     if doc.warnings:
-        parts += [Text(), *(Text(f"warning: {warning}", style="yellow") for warning in doc.warnings)]
+        parts += [Text(), *(rich_text(f"warning: {warning}", "yellow") for warning in doc.warnings)]
     return Group(*parts)
 
 
 def _header(doc: Document) -> RenderableType:
     lines = Text()
-    lines.append(doc.symbol or "(no symbol)", style="bold")
+    lines.append(visible(doc.symbol or "(no symbol)"), style="bold")
     if doc.metadata.adopted:
-        lines.append(f"  adopted {doc.metadata.adopted}", style="dim")
+        lines.append(visible(f"  adopted {doc.metadata.adopted}"), style="dim")
     lines.append("\n")
-    lines.append(doc.title or "(no title)", style="bold")
+    lines.append(visible(doc.title or "(no title)"), style="bold")
     lines.append("\n")
     if doc.body:
-        lines.append(doc.body, style="italic")
+        lines.append(visible(doc.body), style="italic")
         lines.append("\n")
     subparagraphs = sum(1 for _ in doc.walk()) - len(doc.all_paragraphs())
     counts = [
@@ -95,13 +100,13 @@ def _count(number: int, noun: str) -> str:
 
 def _add_section(table: Table, paragraph: Paragraph, current: str | None) -> str | None:
     if paragraph.section and paragraph.section != current:
-        table.add_row("", Text(paragraph.section, style="bold underline"), "")
+        table.add_row("", rich_text(paragraph.section, "bold underline"), "")
     return paragraph.section
 
 
 def _add_rows(table: Table, paragraph: Paragraph, depth: int) -> None:
     marks = " ".join(f"[{ref.mark}]" for ref in paragraph.footnote_refs)
-    table.add_row(Text("  " * depth + paragraph.id), _preview(paragraph), marks)
+    table.add_row(rich_text("  " * depth + paragraph.id), _preview(paragraph), rich_text(marks))
     for sub in paragraph.subparagraphs:
         _add_rows(table, sub, depth + 1)
 
@@ -111,9 +116,9 @@ def _preview(paragraph: Paragraph) -> Text:
     preview = Text()
     text = paragraph.text
     if paragraph.opening and text.startswith(paragraph.opening):
-        preview.append(paragraph.opening, style="italic")
+        preview.append(visible(paragraph.opening), style="italic")
         text = text[len(paragraph.opening) :]
-    preview.append(text)
+    preview.append(visible(text))
     return preview
 
 
@@ -170,9 +175,9 @@ def _diff_header(alignment: Alignment) -> Text:
     header = Text()
     for label, ref in (("old", alignment.old), ("new", alignment.new)):
         header.append(f"{label}: ", style="bold")
-        header.append(ref.symbol or ref.source or "(unnamed)")
+        header.append(visible(ref.symbol or ref.source or "(unnamed)"))
         if ref.title:
-            header.append(f"  {ref.title}", style="dim")
+            header.append(visible(f"  {ref.title}"), style="dim")
         header.append("\n")
     header.rstrip()
     return header
@@ -182,7 +187,7 @@ def _change_heading(change: Change, notes: dict[tuple[str, str], str] | None = N
     heading = Text()
     old = "+".join(change.old) or "—"
     new = "+".join(change.new) or "—"
-    heading.append(f"{old} → {new}" if old != new else old, style="bold")
+    heading.append(visible(f"{old} → {new}" if old != new else old), style="bold")
     heading.append(f"  {kind_label(change.kind)}", style=_KIND_STYLE[change.kind])
     if change.kind not in ("added", "dropped", "unchanged"):
         # A changed paragraph never shows as 100% similar, however small the change.
@@ -200,12 +205,13 @@ def _redline_text(change: Change, context: int | None, markers: bool) -> Text:
     text = Text()
     for position, edit in enumerate(change.edits):
         if edit.op == "delete":
-            text.append(f"[-{edit.text}-]" if markers else edit.text, style=_DELETED)
+            text.append(visible(f"[-{edit.text}-]" if markers else edit.text, lines=True), style=_DELETED)
         elif edit.op == "insert":
-            text.append(f"{{+{edit.text}+}}" if markers else edit.text, style=_INSERTED)
+            text.append(visible(f"{{+{edit.text}+}}" if markers else edit.text, lines=True), style=_INSERTED)
         else:
             shown = edit.new_text if edit.new_text is not None else edit.text
-            text.append(elide(shown, context, first=position == 0, last=position == len(change.edits) - 1))
+            kept = elide(shown, context, first=position == 0, last=position == len(change.edits) - 1)
+            text.append(visible(kept, lines=True))
     return text
 
 
@@ -218,14 +224,14 @@ def diff_summary(alignment: Alignment) -> RenderableType:
     for kind, count in alignment.counts.items():
         ids = [change_ids(change, "→") for change in alignment.changes if change.kind == kind]
         listed = ", ".join(ids) if kind not in ("unchanged", "modified") else ""
-        table.add_row(Text(kind_label(kind), style=_KIND_STYLE[kind]), str(count), listed)
+        table.add_row(Text(kind_label(kind), style=_KIND_STYLE[kind]), str(count), rich_text(listed))
     notes = [change for change in alignment.footnotes if change.kind != "unchanged"]
     if alignment.footnotes:
-        table.add_row(Text("footnotes changed"), str(len(notes)), ", ".join(_note_ids(c) for c in notes))
+        table.add_row(Text("footnotes changed"), str(len(notes)), rich_text(", ".join(_note_ids(c) for c in notes)))
     table.add_row(Text("title changed"), str(int(alignment.title is not None)), "")
     if alignment.blocks:
         blocks = ", ".join(f"{b.old[0]}…→{b.new[0]}…" for b in alignment.blocks)
-        table.add_row(Text("moved as a block", style="blue"), str(len(alignment.blocks)), blocks)
+        table.add_row(Text("moved as a block", style="blue"), str(len(alignment.blocks)), rich_text(blocks))
     return table
 
 
@@ -248,12 +254,12 @@ def check_view(report: CheckReport) -> RenderableType:
     parts: list[RenderableType] = []
     for difference in report.differences:
         heading = Text()
-        heading.append(f"{difference.file}: ", style="bold")
-        heading.append(difference.where, style="bold cyan")
+        heading.append(visible(f"{difference.file}: "), style="bold")
+        heading.append(visible(difference.where), style="bold cyan")
         heading.append(f"  {difference.kind}", style="yellow")
         parts.append(heading)
         if difference.kind != "text":
-            parts.append(Padding(Text(difference.detail), (0, 0, 0, 2), expand=False))
+            parts.append(Padding(rich_text(difference.detail), (0, 0, 0, 2), expand=False))
         for name, excerpt, colour in (
             (report.files[0], difference.first, "red"),
             (difference.file, difference.other, "green"),
@@ -263,12 +269,14 @@ def check_view(report: CheckReport) -> RenderableType:
         parts.append(Text())
     verdict = Text()
     if report.agree:
-        verdict.append(f"agree: {', '.join(report.files)}", style="bold green")
+        verdict.append(visible(f"agree: {', '.join(report.files)}"), style="bold green")
     else:
         disagreeing = [name for name in report.files[1:] if any(d.file == name for d in report.differences)]
         verdict.append(
-            f"disagree: {_count(len(report.differences), 'difference')}; "
-            f"{', '.join(disagreeing)} against {report.files[0]}",
+            visible(
+                f"disagree: {_count(len(report.differences), 'difference')}; "
+                f"{', '.join(disagreeing)} against {report.files[0]}"
+            ),
             style="bold red",
         )
     parts.append(verdict)
@@ -278,15 +286,15 @@ def check_view(report: CheckReport) -> RenderableType:
 def _side(name: str, excerpt: Excerpt, colour: str) -> Padding:
     """'name: …words «x» words…', each differing stretch in «» and reverse video (so it shows without colour too);
     an empty «» marks where the other rendering has something this one lacks."""
-    line = Text(f"{name}: ", style="dim")
+    line = rich_text(f"{name}: ", "dim")
     at = 0
     for start, end in excerpt.highlights:
-        line.append(excerpt.text[at:start])
+        line.append(visible(excerpt.text[at:start], lines=True))
         line.append("«")
-        line.append(excerpt.text[start:end], style=f"bold reverse {colour}")
+        line.append(visible(excerpt.text[start:end], lines=True), style=f"bold reverse {colour}")
         line.append("»")
         at = end
-    line.append(excerpt.text[at:])
+    line.append(visible(excerpt.text[at:], lines=True))
     return Padding(line, (0, 0, 0, 2), expand=False)
 
 
@@ -340,7 +348,7 @@ def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], document
     versions = Text()
     for index in range(len(graph.documents)):
         versions.append(f"{index + 1:>3}  ", style="bold")
-        versions.append(_version_label(graph, index).split(". ", 1)[1] + "\n")
+        versions.append(visible(_version_label(graph, index).split(". ", 1)[1]) + "\n")
     table = Table(show_edge=False, pad_edge=False)
     for index in range(len(graph.documents)):
         # As wide as its longest id with its mark, so an id is never cut ('PP1…' could be PP10 to PP19).
@@ -349,7 +357,7 @@ def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], document
     table.add_column("text (latest version that has it)", no_wrap=True, overflow="ellipsis", min_width=12, ratio=1)
     for row in rows:
         cells = [
-            Text(cell.id + _MARK.get(cell.kind, ""), style=_KIND_STYLE[cell.kind]) if cell else Text() for cell in row
+            rich_text(cell.id + _MARK.get(cell.kind, ""), _KIND_STYLE[cell.kind]) if cell else Text() for cell in row
         ]
         latest = max(index for index, cell in enumerate(row) if cell is not None)
         cell = row[latest]
@@ -358,7 +366,7 @@ def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], document
         opening = " ".join(paragraph.text.split()[:12]) if paragraph else ""
         if latest < len(row) - 1:
             opening = f"left after {latest + 1}: {opening}"
-        table.add_row(*cells, Text(opening, style="dim"))
+        table.add_row(*cells, rich_text(opening, "dim"))
     return Group(Text("Lineage", style="bold"), versions, table, Text(_LINEAGE_LEGEND, style="dim"))
 
 
@@ -366,10 +374,10 @@ def paragraph_history(graph: Lineage, paragraph_id: str, steps: list[LineageStep
     """Every earlier appearance of one paragraph of the newest version, newest first, each with the redline from it to
     the appearance after it."""
     newest = len(graph.documents) - 1
-    parts: list[RenderableType] = [Text(f"{paragraph_id} in {_version_label(graph, newest)}", style="bold")]
+    parts: list[RenderableType] = [rich_text(f"{paragraph_id} in {_version_label(graph, newest)}", "bold")]
     for step in steps:
         heading = Text()
-        heading.append(f"{'+'.join(step.ids)} in {_version_label(graph, step.document)}", style="bold")
+        heading.append(visible(f"{'+'.join(step.ids)} in {_version_label(graph, step.document)}"), style="bold")
         heading.append(f"  → {kind_label(step.change.kind)}", style=_KIND_STYLE[step.change.kind])
         if step.change.kind != "unchanged":
             heading.append(f" ({step.change.similarity:.0%} similar)", style="dim")
@@ -389,9 +397,9 @@ def blame_view(graph: Lineage, entries: list[BlameEntry]) -> RenderableType:
     newest = len(graph.documents) - 1
     previous = None
     for entry in entries:
-        since = Text(f"{entry.since + 1}. {version_name(graph, entry.since)}")
+        since = rich_text(f"{entry.since + 1}. {version_name(graph, entry.since)}")
         if entry.since == newest:
             since.stylize("bold")
-        table.add_row(entry.paragraph if entry.paragraph != previous else "", since, entry.text)
+        table.add_row(rich_text(entry.paragraph if entry.paragraph != previous else ""), since, rich_text(entry.text))
         previous = entry.paragraph
     return table
