@@ -14,7 +14,6 @@ disagreements.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from diff_match_patch import diff_match_patch
@@ -34,12 +33,11 @@ from unres.models import (
     Paragraph,
 )
 from unres.redline import redline
+from unres.text import fold_compatibility, fold_typography
 
 _CONTEXT_WORDS = 4
 _SUMMARY_WORDS = 12  # of a paragraph present in one rendering only
 _STRETCH_WORDS = 6  # kept at each end of a long differing passage
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
 
@@ -47,11 +45,8 @@ _WORD = re.compile(r"\S+")
 def normalise(text: str, profile: CheckProfile) -> str:
     """The text as the profile compares it."""
     if profile.unicode:
-        text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    if profile.quotes:
-        text = text.translate(_QUOTES)
-    if profile.dashes:
-        text = text.translate(_DASHES)
+        text = fold_compatibility(text)
+    text = fold_typography(text, quotes=profile.quotes, dashes=profile.dashes)
     if profile.whitespace:
         text = _SPACES.sub(" ", text).strip()
     return text

@@ -10,7 +10,6 @@ history, a blame of the newest version) are walks of that graph.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ from unres.models import (
     ParagraphRef,
 )
 from unres.redline import redline
+from unres.text import fold
 
 _MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -319,7 +319,6 @@ def _text(doc: Document, ids: tuple[str, ...] | list[str]) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 _CLOSING = re.compile(r"(?:[\s,;:.]|\band\b|\bor\b)+$")
 _LABEL_AT_LINE_START = re.compile(r"(?m)^\((?:[a-z]{1,4}|\d{1,3})\)\s+")
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
 def _sentences(paragraph: Paragraph) -> list[str]:
@@ -335,6 +334,6 @@ def _sentences(paragraph: Paragraph) -> list[str]:
 
 def _comparable(text: str) -> str:
     """Text as wording is compared: typography folded, labels and spacing and the closing punctuation ignored."""
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    text = fold(text)
     text = _LABEL_AT_LINE_START.sub("", text)
     return _CLOSING.sub("", " ".join(text.split()))

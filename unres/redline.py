@@ -17,6 +17,7 @@ import unicodedata
 from diff_match_patch import diff_match_patch
 
 from unres.models import Edit
+from unres.text import fold_typography as fold_rendering_choices
 
 # A reference is one token, so a new session's symbols read as whole replacements ('GC(68)/RES/8' → 'GC(69)/RES/7',
 # not '68'→'69' and '8'→'7'): document symbols and resolution numbers ('A/C.3/61/L.7/Rev.1', 'C-25/DEC.9', '75/240',
@@ -24,7 +25,9 @@ from unres.models import Edit
 _PART = r"\w+(?:\(\w+\))?(?:[-.]\w+)*"
 _REFERENCE = rf"{_PART}(?:/{_PART})+"
 _NUMBER = r"\d+(?:[.,]\d+)+(?![\w-])"
-_TOKEN = re.compile(rf"\s*(?:{_REFERENCE}|{_NUMBER}|\w+(?:[-‐‑’'.]\w+)*|[^\w\s])|\s+$", re.UNICODE)
+# Inner hyphens of every kind (unres.text folds them alike), apostrophes and full stops join a word: '2021–2025'
+# is one token as '2021-2025' is, so the two compare equal.
+_TOKEN = re.compile(rf"\s*(?:{_REFERENCE}|{_NUMBER}|\w+(?:[-‐‑‒–—―−’'.]\w+)*|[^\w\s])|\s+$", re.UNICODE)
 _FIRST_PRIVATE = 0xF0000  # supplementary private use area: characters no token text maps to by accident
 # An unchanged stretch shorter than this many tokens (about two words with their spaces) between two changes is
 # folded into them, so "~~a~~ the ~~b~~" reads as one replacement; longer common phrases stay visible.
@@ -42,8 +45,6 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-# Typographic variants a rendering chooses, not a drafter: a non-breaking hyphen is a hyphen, a curly quote a quote.
-_TYPOGRAPHY = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def word_key(
@@ -52,7 +53,7 @@ def word_key(
     """What a token is compared by: itself with typographic variants folded, and case or punctuation when asked."""
     token = token.strip()
     if fold_typography:
-        token = token.translate(_TYPOGRAPHY)
+        token = fold_rendering_choices(token)  # typography is a rendering's choice, not a drafter's
     if ignore_punctuation and all(unicodedata.category(ch).startswith("P") for ch in token):
         return "<punctuation>"
     return token.casefold() if ignore_case else token

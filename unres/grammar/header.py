@@ -15,6 +15,7 @@ import yaml
 from unres.grammar.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
 from unres.grammar.vocabulary import STATE_NAMES_WITH_AND
 from unres.models import Metadata
+from unres.text import fold_typography
 
 _KNOWN_BODIES = (
     r"General Assembly|Economic and Social Council|Security Council|Human Rights Council|Trusteeship Council"
@@ -147,12 +148,11 @@ def _read_title(lines: list[Line], end: int, author_index: int | None, header: H
         header.title_lines.extend(number for number, _ in block)
 
 
-_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
 def _title_words(text: str) -> list[str]:
     """Words of a title compared across renderings: case, quote and hyphen styles and lone punctuation aside."""
-    words = text.translate(_TYPOGRAPHY).casefold().split()
+    words = fold_typography(text).casefold().split()
     return [word for word in words if any(char.isalnum() for char in word)]
 
 
