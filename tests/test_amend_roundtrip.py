@@ -26,7 +26,7 @@ from unres.amend import paragraph_from_text
 from unres.render.amendments import amendments_text
 from unres.render.resolution_text import resolution_text
 
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, DRAFT_PAIRS, SEEDS
 
 WORDS = [
     "Welcomes",
@@ -145,19 +145,6 @@ def test_round_trip_on_every_pair_of_examples(old: str, new: str) -> None:
     _round_trip(_example(old), _example(new))
 
 
-# Drafts (drafts/README.md) and the resolutions adopted from them.
-ADOPTED = [
-    ("A_80_L.2", "A_RES_80_1"),
-    ("A_80_L.8", "A_RES_80_9"),
-    ("A_80_L.10", "A_RES_80_8"),
-    ("A_80_L.12", "A_RES_80_73"),
-    ("A_80_L.21", "A_RES_80_174"),
-    ("A_C.1_80_L.9", "A_RES_80_46"),
-    ("A_C.1_80_L.18", "A_RES_80_54"),
-    ("A_C.1_80_L.26", "A_RES_80_51"),
-    ("A_C.1_80_L.20", "A_RES_80_16"),
-    ("A_C.1_80_L.8", "A_RES_80_29"),
-]
 
 
 def _corpus_pairs() -> list[tuple[Path, Path]]:
@@ -170,12 +157,12 @@ def _corpus_pairs() -> list[tuple[Path, Path]]:
         renderings = [CORPUS / f"{name}.txt", *sorted((CORPUS / "variants").glob(f"{name}.*"))]
         pairs += itertools.permutations([path for path in renderings if path.is_file()], 2)
     drafts = CORPUS / "drafts"
-    for draft, adopted in ADOPTED:
+    for draft, adopted in DRAFT_PAIRS:
         pairs += [
             (drafts / f"{draft}.txt", drafts / f"{adopted}.txt"),
             (drafts / f"{adopted}.txt", drafts / f"{draft}.txt"),
         ]
-    unrelated = [drafts / f"{draft}.txt" for draft, _ in ADOPTED]
+    unrelated = [drafts / f"{draft}.txt" for draft, _ in DRAFT_PAIRS]
     pairs += itertools.pairwise(unrelated)
     return [(old, new) for old, new in pairs if old.is_file() and new.is_file()]
 

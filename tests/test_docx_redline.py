@@ -32,7 +32,7 @@ from unres.cli import app
 from unres.models import Document, Paragraph
 from unres.render.docx import diff_docx
 
-from conftest import SEEDS
+from conftest import DRAFT_PAIRS, SEEDS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -40,18 +40,6 @@ EPOCH = "1700000000"  # 2023-11-14T22:13:20Z
 runner = CliRunner()
 
 # The pairs of ../shared/corpus/drafts/README.md: draft, adopted resolution
-DRAFT_PAIRS = [
-    ("A_80_L.8", "A_RES_80_9"),
-    ("A_80_L.10", "A_RES_80_8"),
-    ("A_80_L.12", "A_RES_80_73"),
-    ("A_80_L.21", "A_RES_80_174"),
-    ("A_80_L.2", "A_RES_80_1"),
-    ("A_C.1_80_L.9", "A_RES_80_46"),
-    ("A_C.1_80_L.18", "A_RES_80_54"),
-    ("A_C.1_80_L.26", "A_RES_80_51"),
-    ("A_C.1_80_L.20", "A_RES_80_16"),
-    ("A_C.1_80_L.8", "A_RES_80_29"),
-]
 SEED_PAIRS = [
     ("ga-58-137", "ecosoc-2006-27-md"),
     ("ecosoc-2006-27-md", "ga-61-180-draft"),

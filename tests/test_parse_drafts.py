@@ -10,20 +10,10 @@ import pytest
 
 from unres import align, check, parse_file
 
+from conftest import SAME_WORDING_PAIRS
+
 DRAFTS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "drafts"
 
-# (draft, adopted) pairs whose wording is identical, from the corpus README's table.
-SAME_WORDING = [
-    ("A_80_L.8", "A_RES_80_9"),
-    ("A_80_L.10", "A_RES_80_8"),
-    ("A_80_L.12", "A_RES_80_73"),
-    ("A_80_L.21", "A_RES_80_174"),
-    ("A_C.1_80_L.9", "A_RES_80_46"),
-    ("A_C.1_80_L.18", "A_RES_80_54"),
-    ("A_C.1_80_L.26", "A_RES_80_51"),
-    ("A_C.1_80_L.20", "A_RES_80_16"),
-    ("A_C.1_80_L.8", "A_RES_80_29"),
-]
 
 # Read off each draft's first page: (number of sponsors, first sponsor, committee, job number, agenda item).
 FRONT_MATTER = {
@@ -49,7 +39,7 @@ def _counts(path: Path) -> tuple[int, int, int, int, int]:
     return len(doc.preamble), len(doc.operative), subs, annex, len(doc.footnotes)
 
 
-@pytest.mark.parametrize(("draft", "adopted"), SAME_WORDING, ids=[d for d, _ in SAME_WORDING])
+@pytest.mark.parametrize(("draft", "adopted"), SAME_WORDING_PAIRS, ids=[d for d, _ in SAME_WORDING_PAIRS])
 def test_a_draft_and_the_resolution_adopted_with_its_wording_compare_the_same(draft: str, adopted: str) -> None:
     old, new = parse_file(DRAFTS / f"{draft}.txt"), parse_file(DRAFTS / f"{adopted}.txt")
     alignment = align(old, new)
@@ -60,7 +50,7 @@ def test_a_draft_and_the_resolution_adopted_with_its_wording_compare_the_same(dr
     assert [(d.where, d.kind) for d in report.differences if d.where != "closing"] == []
 
 
-@pytest.mark.parametrize(("draft", "adopted"), SAME_WORDING, ids=[d for d, _ in SAME_WORDING])
+@pytest.mark.parametrize(("draft", "adopted"), SAME_WORDING_PAIRS, ids=[d for d, _ in SAME_WORDING_PAIRS])
 def test_a_draft_parses_with_the_paragraph_counts_of_its_resolution(draft: str, adopted: str) -> None:
     assert _counts(DRAFTS / f"{draft}.txt") == _counts(DRAFTS / f"{adopted}.txt")
 

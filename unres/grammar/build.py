@@ -92,15 +92,18 @@ class Builder:
         seen: set[str] = set()
         result = []
         for draft in drafts:
-            base = self._top_id(draft, prefix, counters)
-            paragraph_id = base
-            while paragraph_id in seen:
-                paragraph_id += "'"
-            if paragraph_id != base:
-                self.warnings.append(f"paragraph {base} appears twice; the second is {paragraph_id}")
-            seen.add(paragraph_id)
-            result.append((draft, paragraph_id))
+            result.append((draft, self._unique(self._top_id(draft, prefix, counters), seen, "paragraph")))
         return result
+
+    def _unique(self, base: str, seen: set[str], what: str) -> str:
+        """The id, primed while it is taken ("OP4'"), with a warning: a rendering printed a number or label twice."""
+        unique = base
+        while unique in seen:
+            unique += "'"
+        if unique != base:
+            self.warnings.append(f"{what} {base} appears twice; the second is {unique}")
+        seen.add(unique)
+        return unique
 
     @staticmethod
     def _top_id(draft: Draft, prefix: str, counters: dict[str, int]) -> str:
@@ -122,13 +125,7 @@ class Builder:
         seen: set[str] = set()
         for position, child in enumerate(draft.children, start=1):
             base = f"{paragraph_id}({child.label})" if child.label else f"{paragraph_id}[{position}]"
-            child_id = base
-            while child_id in seen:
-                child_id += "'"
-            if child_id != base:
-                self.warnings.append(f"sub-paragraph {base} appears twice; the second is {child_id}")
-            seen.add(child_id)
-            pairs.extend(self._walk(child, child_id))
+            pairs.extend(self._walk(child, self._unique(base, seen, "sub-paragraph")))
         return pairs
 
     def _paragraph(

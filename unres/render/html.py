@@ -95,16 +95,6 @@ def diff_html(comparison: Comparison, *, layout: str = "inline") -> str:
     side_by_side = layout == "side-by-side"
     title = f"Redline: {_name(alignment.old)} → {_name(alignment.new)}"
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="unres">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_stylesheet()}</style>",
-        "</head>",
-        f'<body class="{"side-by-side" if side_by_side else "inline"}">',
         '<a class="skip" href="#redline">Skip to the text</a>',
         _header(alignment, old, new),
         _title_change(comparison),
@@ -120,11 +110,9 @@ def diff_html(comparison: Comparison, *, layout: str = "inline") -> str:
                 "</main>",
             )
         ),
-        f"<script>{_SCRIPT}</script>",
-        "</body>",
-        "</html>",
     ]
-    return "\n".join(part for part in parts if part) + "\n"
+    body = "\n".join(part for part in parts if part)
+    return page(title, body, body_class="side-by-side" if side_by_side else "inline", script=_SCRIPT)
 
 
 def _stylesheet() -> str:
@@ -640,10 +628,10 @@ def _footnote_anchor(change: Change) -> str:
 # --- the page shell, for other pages in the same style -------------------------------------------------------------
 
 
-def page(title: str, body: str, *, body_class: str = "", style: str = "") -> str:
+def page(title: str, body: str, *, body_class: str = "", style: str = "", script: str = "") -> str:
     """A self-contained page in the redline's style: `title` (escaped here) in the head, the redline stylesheet
-    inlined and `style` (the page's own rules) after it, `body` (HTML, escaped by the caller) as the body. No script,
-    no network request. Used by the lineage page."""
+    inlined and `style` (the page's own rules) after it, `body` (HTML, escaped by the caller) as the body, then
+    `script` (the redline's keys; none on the lineage page). No network request."""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -656,6 +644,7 @@ def page(title: str, body: str, *, body_class: str = "", style: str = "") -> str
         "</head>",
         f'<body class="{_e(body_class)}">' if body_class else "<body>",
         body,
+        *([f"<script>{script}</script>"] if script else []),
         "</body>",
         "</html>",
     ]
