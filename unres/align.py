@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from rapidfuzz.distance import Indel, LCSseq
 
@@ -259,13 +259,10 @@ def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int],
         for shingle in _shingles(unit.content):
             index[shingle].append(unit.index)
     limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
+    proposing = {shingle: holders for shingle, holders in index.items() if len(holders) <= limit}
     scores: dict[tuple[int, int], float] = {}
     for unit in new:
-        shared: Counter[int] = Counter()
-        for shingle in _shingles(unit.content):
-            holders = index.get(shingle, ())
-            if len(holders) <= limit:
-                shared.update(holders)
+        shared = Counter(chain.from_iterable(proposing.get(shingle, ()) for shingle in _shingles(unit.content)))
         place = unit.index / max(len(new), 1)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], abs(item[0] / len(old) - place), item[0]))
         for old_index, _ in ranked[:_CANDIDATES_PER_PARAGRAPH]:
