@@ -30,7 +30,7 @@ class Limits:
     """How much a hostile input may make `unres` read, inflate or build, each refused with a one-line LimitError
     (docs/reliability.md gives the figures behind each default; `--limit NAME=N` changes one)."""
 
-    pages: int = 2_000  # pages of a PDF: every page costs time and memory in pdfminer
+    pages: int = 1_000  # pages of a PDF: pdfminer takes a few hundredths of a second a page of text
     inflated: int = 64 * 1024 * 1024  # bytes of any one zip part (Word) or PDF stream, once decompressed
     paragraphs: int = 20_000  # paragraphs (with sub-paragraphs) of one document: alignment compares them in pairs
     words: int = 2_000_000  # words of one document's text

@@ -14,12 +14,13 @@ from io import BytesIO
 from typing import Any
 
 from unres.errors import DamagedFileError, InputError, LimitError
+from unres.read import Limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
-def docx_to_text(data: bytes, name: str, *, max_inflated: int = 64 * 1024 * 1024) -> tuple[str, list[str]]:
+def docx_to_text(data: bytes, name: str, *, max_inflated: int = Limits.inflated) -> tuple[str, list[str]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
