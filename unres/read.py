@@ -11,7 +11,7 @@ import os
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,7 +40,7 @@ class Limits:
         """Limits from 'NAME=N' settings (as `--limit pages=5000`); an unknown name or a bad number is an
         InputError."""
         values: dict[str, int] = {}
-        known = [name for name in cls.__dataclass_fields__]
+        known = [limit.name for limit in fields(cls)]
         for setting in settings or []:
             name, _, number = setting.partition("=")
             name = name.strip().replace("-", "_")
