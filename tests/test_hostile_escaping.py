@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from unres.cli import app
@@ -19,7 +21,19 @@ runner = CliRunner()
 MARKUP = "See [link=https://example.org/x]the report[/link] [sic] [forthcoming] [in preparation] and [/] end."
 RESOLUTION = f"The General Assembly,\n\n1. Urges all States[^1];\n\n2. Decides to remain seized;\n\n[^1]: {MARKUP}\n"
 LATER = RESOLUTION.replace("Decides to remain seized", "Decides [sic] to remain [bold]actively[/bold] seized")
-ACTING = {*map(chr, range(0x20)), *map(chr, range(0x7F, 0xA0)), "\u202e", "\u2066", "\ufffe", "\uffff"} - {"\n", "\t"}
+ACTING = {
+    *map(chr, range(0x20)),
+    *map(chr, range(0x7F, 0xA0)),
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+    *map(chr, range(0xFDD0, 0xFDF0)),
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    "\ufffe",
+    "\uffff",
+} - {"\n", "\t"}
+SURROGATES = set(map(chr, range(0xD800, 0xE000)))
 HOSTILE_NAME = "e\x1b[31mvil\u202eexe.txt"
 
 
@@ -122,3 +136,13 @@ def test_the_helper_makes_every_acting_character_visible() -> None:
     assert visible("kept\tand\nkept", lines=True) == "kept\tand\nkept"
     assert rich_text("[bold]x[/]").plain == "[bold]x[/]"
     assert html_text('<a href="x">\x1b') == "&lt;a href=&quot;x&quot;&gt;\\x1b"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+def test_visible_leaves_no_acting_character_and_changes_nothing_else(text: str) -> None:
+    shown = visible(text, lines=True)
+    assert not set(shown) & (ACTING | SURROGATES)
+    if not set(text) & (ACTING | SURROGATES):
+        assert shown == text
+    assert "\n" not in visible(text)

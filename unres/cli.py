@@ -117,7 +117,8 @@ def _between(option: str, low: int, high: int) -> Callable[[int | None], int | N
 
 
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE instead of standard output (as > would; a file atomically)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour (also: the NO_COLOR variable).")]
 WidthOption = Annotated[

@@ -11,7 +11,7 @@ import os
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,7 +30,7 @@ class Limits:
     """How much a hostile input may make `unres` read, inflate or build, each refused with a one-line LimitError
     (docs/reliability.md gives the figures behind each default; `--limit NAME=N` changes one)."""
 
-    pages: int = 2_000  # pages of a PDF: every page costs time and memory in pdfminer
+    pages: int = 1_000  # pages of a PDF: pdfminer takes a few hundredths of a second a page of text
     inflated: int = 64 * 1024 * 1024  # bytes of any one zip part (Word) or PDF stream, once decompressed
     paragraphs: int = 20_000  # paragraphs (with sub-paragraphs) of one document: alignment compares them in pairs
     words: int = 2_000_000  # words of one document's text
@@ -40,7 +40,7 @@ class Limits:
         """Limits from 'NAME=N' settings (as `--limit pages=5000`); an unknown name or a bad number is an
         InputError."""
         values: dict[str, int] = {}
-        known = [name for name in cls.__dataclass_fields__]
+        known = [limit.name for limit in fields(cls)]
         for setting in settings or []:
             name, _, number = setting.partition("=")
             name = name.strip().replace("-", "_")

@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from unres.errors import OutputError
-
-STDIN_NAME = "-"
+from unres.read import STDIN_NAME
 
 
 def write_atomically(

@@ -18,13 +18,14 @@ from typing import Any
 
 from unres.errors import DamagedFileError, InputError, LimitError
 from unres.formats import Revisions
+from unres.read import Limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
 def docx_to_text(
-    data: bytes, name: str, revisions: Revisions | None = None, *, max_inflated: int = 64 * 1024 * 1024
+    data: bytes, name: str, revisions: Revisions | None = None, *, max_inflated: int = Limits.inflated
 ) -> tuple[str, list[str]]:
     """The document's text and warnings; `revisions` says how to read tracked changes ('accept' or 'reject'), and
     without it a document that has any is refused with their number. The package is checked before it is read

@@ -32,6 +32,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from unres.errors import DamagedFileError, InputError, LimitError, UnresError
+from unres.read import Limits
 
 _MARGIN_TOP = 62.0  # points from the top: running headers sit above this on pages after the first (body from ~75)
 _MARGIN_BOTTOM = 58.0  # points from the bottom: footers (job number, page number, barcode) sit below this
@@ -70,12 +71,8 @@ class _Page:
     notes: list[_Note]
 
 
-DEFAULT_MAX_PAGES = 2_000
-DEFAULT_MAX_INFLATED = 64 * 1024 * 1024
-
-
 def pdf_to_text(
-    data: bytes, name: str, *, max_pages: int = DEFAULT_MAX_PAGES, max_inflated: int = DEFAULT_MAX_INFLATED
+    data: bytes, name: str, *, max_pages: int = Limits.pages, max_inflated: int = Limits.inflated
 ) -> str:
     """The PDF's text in the markdown-like form the parser reads; InputError when it has none to give, LimitError
     past `max_pages` pages or a stream inflating past `max_inflated` bytes, DamagedFileError when a compressed
@@ -123,9 +120,12 @@ def _read(
         with _guarded_pdfminer(name, max_inflated), pdfplumber.open(BytesIO(data)) as pdf:
             if len(pdf.pages) > max_pages:
                 raise LimitError(f"{name}: more than {max_pages:,} pages (see --limit pages=N)")
-            pages = [_words(page.extract_words(extra_attrs=["size", "fontname"])) for page in pdf.pages]
-            sizes = [(float(page.width), float(page.height)) for page in pdf.pages]
-            rules = [_short_rules(page.lines + page.rects, float(page.width)) for page in pdf.pages]
+            pages, sizes, rules = [], [], []
+            for page in pdf.pages:
+                pages.append(_words(page.extract_words(extra_attrs=["size", "fontname"])))
+                sizes.append((float(page.width), float(page.height)))
+                rules.append(_short_rules(page.lines + page.rects, float(page.width)))
+                page.close()  # pdfplumber keeps every character of a page until then: memory grew with the pages
     except UnresError:
         raise
     except Exception as error:  # pdfminer raises many kinds of exception on damaged or encrypted files
