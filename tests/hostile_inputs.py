@@ -209,6 +209,7 @@ CORPUS: dict[str, Callable[[], bytes]] = {
     "docx-256MB-part": docx_bomb,
     "docx-entity-amplification": docx_entity_amplification,
     "html-50000-sup": lambda: html_many_sups(50_000),
+    "html-100000-unfinished-tags": lambda: b"<html><body><p>The General Assembly,</p>" + b"<a " * 100_000,
     "text-100000-short-lines": lambda: text_many_short_lines(100_000),
     "text-footnote-of-100000-lines": lambda: text_long_footnote(100_000),
     "text-20000-marks-and-symbols": lambda: text_many_marks(20_000),

@@ -54,3 +54,16 @@ def test_a_redline_of_two_one_megabyte_paragraphs_is_bounded() -> None:
     edits = redline(old, new)
     assert time.monotonic() - start < 5  # past 3,000 tokens: clauses, then whole texts
     assert "".join(e.text for e in edits if e.op != "insert") == old
+
+
+@pytest.mark.parametrize(
+    "markup",
+    ["<a " * 100_000, "<!--" * 100_000, '<p title="' + "<a " * 100_000, "<!" + "x<" * 100_000, "<div>" * 100_000],
+    ids=["unfinished-tags", "unfinished-comments", "unfinished-attribute", "declarations", "nesting"],
+)
+def test_html_reading_is_linear_on_unfinished_constructs(markup: str) -> None:
+    from unres.formats.html import html_to_text
+
+    start = time.monotonic()
+    html_to_text("<html><body><p>The General Assembly,</p>" + markup)
+    assert time.monotonic() - start < 3  # the standard library's parser took minutes: quadratic on each of these

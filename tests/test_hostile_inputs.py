@@ -109,3 +109,10 @@ def test_option_ranges_are_one_line(tmp_path: Path, args: list[str]) -> None:
     path = tmp_path / "r.txt"
     path.write_text("The General Assembly,\n\n1. Urges all States;\n")
     assert "must be between" in refused([str(path) if arg == "FILE" else arg for arg in args])
+
+
+def test_a_word_file_with_too_many_paragraphs_is_refused_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "long.docx"
+    path.write_bytes(make.docx_bytes())
+    assert "more than 2 paragraphs" in refused(["parse", str(path), "--limit", "paragraphs=2"])
+    assert runner.invoke(app, ["parse", str(path), "--limit", "paragraphs=3"]).exit_code == 0

@@ -112,7 +112,9 @@ def _convert(data: bytes, name: str, found: Format, limits: Limits, revisions: R
         from unres.formats.docx import docx_to_text
 
         try:
-            text, warnings = docx_to_text(data, name, revisions, max_inflated=limits.inflated)
+            text, warnings = docx_to_text(
+                data, name, revisions, max_inflated=limits.inflated, max_paragraphs=limits.paragraphs
+            )
         except _DOCX_DAMAGE as error:  # python-docx and lxml raise these on parts that are broken inside
             raise DamagedFileError(f"{name}: a damaged Word document ({_reason(error)})") from None
         return Source(name=name, text=text, encoding="docx", format="docx", warnings=tuple(warnings))

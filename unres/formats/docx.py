@@ -25,15 +25,20 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 
 
 def docx_to_text(
-    data: bytes, name: str, revisions: Revisions | None = None, *, max_inflated: int = Limits.inflated
+    data: bytes,
+    name: str,
+    revisions: Revisions | None = None,
+    *,
+    max_inflated: int = Limits.inflated,
+    max_paragraphs: int = Limits.paragraphs,
 ) -> tuple[str, list[str]]:
     """The document's text and warnings; `revisions` says how to read tracked changes ('accept' or 'reject'), and
     without it a document that has any is refused with their number. The package is checked before it is read
-    (`check_package`): no part may inflate past `max_inflated` bytes."""
+    (`check_package`): no part may inflate past `max_inflated` bytes, nor hold more than `max_paragraphs`."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    check_package(data, name, max_inflated)
+    check_package(data, name, max_inflated, max_paragraphs)
     try:
         document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
@@ -337,11 +342,12 @@ _XML_PART = (".xml", ".rels")
 _MAX_PARTS = 10_000
 
 
-def check_package(data: bytes, name: str, max_inflated: int) -> None:
+def check_package(data: bytes, name: str, max_inflated: int, max_paragraphs: int = Limits.paragraphs) -> None:
     """Refuse a Word file that would take all memory or is broken inside, with one line, before python-docx reads it:
     a part that inflates past `max_inflated` bytes (a zip bomb), too many parts, a part whose compressed data or CRC
     is damaged, an XML part that is not well-formed or declares a DTD (entities that expand to gigabytes: Word never
-    writes one), or a list level (`w:ilvl`) or footnote id that is not a number."""
+    writes one), a list level (`w:ilvl`) or footnote id that is not a number, or more paragraphs (`w:p`) in a part
+    than `max_paragraphs` (the numbering of list paragraphs looks back over the lists seen so far)."""
     from lxml import etree
 
     try:
@@ -374,6 +380,11 @@ def check_package(data: bytes, name: str, max_inflated: int) -> None:
             except etree.XMLSyntaxError as error:
                 raise DamagedFileError(f"{name}: {member.filename} is not well-formed XML ({error.msg})") from None
             _check_numbers(root, name, member.filename)
+            paragraphs = sum(1 for _ in root.iter(f"{_W}p"))
+            if paragraphs > max_paragraphs:
+                raise LimitError(
+                    f"{name}: {member.filename} has more than {max_paragraphs:,} paragraphs (see --limit paragraphs=N)"
+                )
 
 
 def _check_numbers(root: Any, name: str, part: str) -> None:
