@@ -467,20 +467,21 @@ class _Writer:
         if self.title != (self.new.title or ""):
             for edit_pair in _replacements(redline(self.title, self.new.title or "")):
                 candidates[edit_pair] += 1
+        new_texts = [self.new.title or ""] + [self.new_by_id[new_id].full_text() for new_id in self.pairs.values()]
         for (before, after), _ in sorted(candidates.items(), key=lambda item: -item[1]):
-            self._try_throughout(before, after)
+            self._try_throughout(before, after, new_texts)
 
-    def _try_throughout(self, before: str, after: str) -> None:
+    def _try_throughout(self, before: str, after: str, new_texts: list[str]) -> None:
         if not _distinctive(before):
             return
         pattern = re.compile(rf"(?<!\w){re.escape(before)}(?!\w)")
         places = [("title", self.title)] if self.title else []
         places += [(old_id, self.texts[old_id]) for old_id in self.pairs]
-        counts = {place: len(pattern.findall(text)) for place, text in places}
+        # A substring test first: the pattern runs only on the few texts that hold the words at all.
+        counts = {place: len(pattern.findall(text)) if before in text else 0 for place, text in places}
         if sum(counts.values()) < _THROUGHOUT_MIN:
             return
-        new_texts = [self.new.title or ""] + [self.new_by_id[new_id].full_text() for new_id in self.pairs.values()]
-        if any(pattern.search(text) for text in new_texts):
+        if any(before in text and pattern.search(text) for text in new_texts):
             return
         scope = sorted(
             {"title" if place == "title" else self.old_refs[place].part for place, count in counts.items() if count},
