@@ -96,8 +96,7 @@ def read_source(
         raise InputError(f"{name}: is empty")
     limits = limits or Limits()
     source = _convert(data, name, format or detect(data), limits, revisions)
-    words = _count_words(source.text, limits.words)
-    if words > limits.words:
+    if _too_many_words(source.text, limits.words):
         raise LimitError(f"{name}: more than {limits.words:,} words (see --limit words=N)")
     return source
 
@@ -142,14 +141,12 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {first[:120]}" if first else type(error).__name__
 
 
-def _count_words(text: str, limit: int) -> int:
-    """Words in `text`, counting no further than just past `limit` (a 20 MB text is not split whole to say so)."""
-    count = 0
-    for _ in _WORD.finditer(text):
-        count += 1
-        if count > limit:
-            break
-    return count
+def _too_many_words(text: str, limit: int) -> bool:
+    """More than `limit` words? Counted no further than just past the limit (a 20 MB text is not split whole to say
+    so), and not at all in a text too short to hold that many (each word takes a character and a separator)."""
+    if len(text) // 2 + 1 <= limit:
+        return False
+    return any(count > limit for count, _ in enumerate(_WORD.finditer(text), start=1))
 
 
 def _shown_name(path: str | Path) -> str:
