@@ -194,12 +194,7 @@ def _changes(
     """Steps 1-4 on two lists of units; `rewrites` also links paragraphs rewritten in place or reworked (left-over
     pairs), which only paragraphs have enough words for."""
     identical = _identical_in_order(old_units, new_units)
-    taken_new = set(identical.values())
-    scores = {
-        pair: score
-        for pair, score in _candidate_scores(old_units, new_units).items()
-        if pair[0] not in identical and pair[1] not in taken_new
-    }
+    scores = _candidate_scores(old_units, new_units, identical)
     links = _assign(scores, len(old_units), len(new_units), options.threshold)
     links.update(identical)
     scores.update({pair: 1.0 for pair in identical.items()})
@@ -245,9 +240,12 @@ def _shingles(words: list[str]) -> list[tuple[str, ...]]:
     return list(dict.fromkeys(pairwise(words)))
 
 
-def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int], float]:
+def _candidate_scores(
+    old: list[Unit], new: list[Unit], linked: dict[int, int] | None = None
+) -> dict[tuple[int, int], float]:
     """Similarity (0–1) of each candidate pair (old index, new index), in the order of the new paragraphs and, for
-    each, of its candidates.
+    each, of its candidates. Pairs with a paragraph already `linked` (old -> new) are not scored: no link can use
+    them.
 
     A word pair held by more old paragraphs than the limit is boilerplate and proposes nothing; the limit grows with
     the document but is capped, so each new paragraph costs at most (its word pairs × the cap): near-linear in all.
@@ -260,13 +258,18 @@ def _candidate_scores(old: list[Unit], new: list[Unit]) -> dict[tuple[int, int],
             index[shingle].append(unit.index)
     limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
     proposing = {shingle: holders for shingle, holders in index.items() if len(holders) <= limit}
+    linked = linked or {}
+    taken = set(linked.values())
     scores: dict[tuple[int, int], float] = {}
     for unit in new:
+        if unit.index in taken:
+            continue
         shared = Counter(chain.from_iterable(proposing.get(shingle, ()) for shingle in _shingles(unit.content)))
         place = unit.index / max(len(new), 1)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], abs(item[0] / len(old) - place), item[0]))
         for old_index, _ in ranked[:_CANDIDATES_PER_PARAGRAPH]:
-            scores[(old_index, unit.index)] = _pair_similarity(old[old_index], unit)
+            if old_index not in linked:
+                scores[(old_index, unit.index)] = _pair_similarity(old[old_index], unit)
     return scores
 
 
@@ -525,7 +528,8 @@ def _classify(
     in_place = _in_place([group for group in groups if id(group) not in crossed_ids])
     blocks = _blocks(crossed, old, new)
     in_block = {id(group) for block in blocks for group in block}
-    in_place |= {id(group) for block in blocks for group in _in_place_ordered(block)}
+    for block in blocks:  # inside a block, the chain that kept its order stayed in place
+        in_place |= _in_place(block)
     linked_old = {i for group in groups for i in group.old}
     linked_new = {j for group in groups for j in group.new}
     placed: list[tuple[tuple[int, int, int], Change]] = []
@@ -593,11 +597,6 @@ def _blocks(crossed: list[_Group], old: list[Unit], new: list[Unit]) -> list[lis
         by_parts.setdefault((_part(old[group.old[0]]), _part(new[group.new[0]])), []).append(group)
     return [members for members in by_parts.values() if len(members) >= _BLOCK_LEAST]
 
-
-def _in_place_ordered(block: list[_Group]) -> list[_Group]:
-    """The members of a block that kept their order within it."""
-    kept = _in_place(block)
-    return [group for group in block if id(group) in kept]
 
 
 def _redline(old_text: str, new_text: str, options: AlignOptions) -> list[Edit]:
