@@ -65,7 +65,7 @@ def _html_ids(comparison: Comparison) -> list[str]:
     if "<main" not in page:
         return []
     articles = re.findall(r'<article class="change ([\w-]+)( context)?"[^>]*aria-label="([^"]+?)(?:, [\w-]+)?"', page)
-    shown_unchanged = comparison.view.shows_unchanged
+    shown_unchanged = comparison.view.shows_kind("unchanged")
     return [
         ids.replace(" → ", "→").replace("&gt;", ">")
         for kind, context, ids in articles

@@ -419,10 +419,6 @@ class ViewOptions(Model):
             return kind in self.only
         return self.show_all or kind != "unchanged"
 
-    @property
-    def shows_unchanged(self) -> bool:
-        return self.shows_kind("unchanged")
-
     def folds(self, change: Change) -> bool:
         """Is the change an unchanged paragraph left out but counted ('… 8 unchanged'), rather than left out by
         `--only` or `--summary`?"""

@@ -262,7 +262,7 @@ class StructureReader:
         if self.part == "annex" and (annex := _ANNEX.match(plain(text))):
             self._start_annex(annex)
             return
-        if self._annex_heading_alone(text) and (annex := _ANNEX.match(plain(text))):
+        if annex := self._annex_heading_alone(text):
             self._start_annex(annex)  # a draft prints no closing before its annex
             return
         if self.part == "annex" and self.annexes[-1].title_open and not self._is_label(text):
@@ -631,11 +631,11 @@ class StructureReader:
             return
         self.trailer.append(line)
 
-    def _annex_heading_alone(self, text: str) -> bool:
+    def _annex_heading_alone(self, text: str) -> re.Match[str] | None:
         """'Annex' (or 'Annex II') alone on its line, after a gap, under an operative paragraph that ended with a full
         stop: the annex of a draft, which prints no closing before it."""
         found = _ANNEX.match(plain(text))
-        return (
+        alone = (
             found is not None
             and not found.group(3)
             and self.part == "operative"
@@ -643,6 +643,7 @@ class StructureReader:
             and bool(self.stack)
             and plain(self.stack[-1].tail).rstrip(' ”’"').endswith(".")
         )
+        return found if alone else None
 
     def _start_annex(self, found: re.Match[str]) -> None:
         heading = found.group(1) + (f" {found.group(2)}" if found.group(2) else "")

@@ -176,7 +176,7 @@ def _title_change(comparison: Comparison) -> str:
 
 def _summary(comparison: Comparison) -> str:
     alignment = comparison.alignment
-    listed = {id(change) for change in comparison.changes} if not comparison.view.summary_only else set()
+    listed = {id(change) for change in comparison.changes}  # none under --summary
     rows = []
     for kind, count in alignment.counts.items():
         links = " ".join(
