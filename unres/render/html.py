@@ -15,6 +15,7 @@ from importlib.resources import files
 from typing import Literal
 
 from unres.models import MOVE_KINDS, Alignment, Change, Comparison, Document, DocumentRef, Edit, Paragraph
+from unres.redline import new_side
 from unres.render import block_label, change_ids, display_name, kind_label
 from unres.render.safe import html_text
 
@@ -296,8 +297,7 @@ def _sections(comparison: Comparison, side_by_side: bool) -> Iterator[str]:
 def _context(change: Change, new_by_id: dict[str, Paragraph], footnotes: set[str], ghosted: set[str]) -> str:
     """A change the view leaves out, as the new text reads, without marks or label: context for the changes shown.
     It keeps its anchors, so links to it still land."""
-    text = "".join(edit.new_text or edit.text for edit in change.edits if edit.op != "delete")
-    edits = [Edit(op="equal", text=text)]
+    edits = [Edit(op="equal", text=new_side(change.edits))]
     paragraphs = [new_by_id[i] for i in change.new if i in new_by_id]
     breaks = _breaks(edits, "new", change.new, paragraphs)
     extra_ids = "".join(f'<span id="{_e(new_id)}"></span>' for new_id in change.new[1:] if not breaks)
