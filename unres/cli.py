@@ -279,7 +279,8 @@ def diff(
     """
     if output_format is DiffFormat.docx and output is None and _stdout_is_terminal():
         _fail("--format docx writes a Word file: give -o FILE (or redirect standard output)")
-    if output_format in (DiffFormat.docx, DiffFormat.amendments) and (show_all or only or summary or context):
+    view_given = show_all or bool(only) or summary or context is not None
+    if output_format in (DiffFormat.docx, DiffFormat.amendments) and view_given:
         _fail(
             f"--all, --only, --summary and --context choose what a redline shows; --format {output_format.value} "
             "writes every change"
