@@ -355,6 +355,7 @@ def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], document
         width = max((len(cell.id) + 2 for row in rows if (cell := row[index]) is not None), default=4)
         table.add_column(str(index + 1), no_wrap=True, min_width=max(width, len(str(index + 1))))
     table.add_column("text (latest version that has it)", no_wrap=True, overflow="ellipsis", min_width=12, ratio=1)
+    texts = [{p.id: p.text for p in document.all_paragraphs()} for document in documents]  # one index, not a walk a row
     for row in rows:
         cells = [
             rich_text(cell.id + _MARK.get(cell.kind, ""), _KIND_STYLE[cell.kind]) if cell else Text() for cell in row
@@ -362,8 +363,7 @@ def lineage_table(graph: Lineage, rows: list[list[LineageCell | None]], document
         latest = max(index for index, cell in enumerate(row) if cell is not None)
         cell = row[latest]
         assert cell is not None
-        paragraph = documents[latest].find(cell.id)
-        opening = " ".join(paragraph.text.split()[:12]) if paragraph else ""
+        opening = " ".join(texts[latest].get(cell.id, "").split()[:12])
         if latest < len(row) - 1:
             opening = f"left after {latest + 1}: {opening}"
         table.add_row(*cells, rich_text(opening, "dim"))
