@@ -598,7 +598,6 @@ def _blocks(crossed: list[_Group], old: list[Unit], new: list[Unit]) -> list[lis
     return [members for members in by_parts.values() if len(members) >= _BLOCK_LEAST]
 
 
-
 def _redline(old_text: str, new_text: str, options: AlignOptions) -> list[Edit]:
     return redline(old_text, new_text, ignore_case=options.ignore_case, ignore_punctuation=options.ignore_punctuation)
 

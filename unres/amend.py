@@ -25,6 +25,7 @@ from typing import BinaryIO
 from unres.align import align
 from unres.errors import InputError
 from unres.formats import Format, Revisions
+from unres.formats.text import text_to_lines
 from unres.grammar.lines import SYMBOL, Kind, split_lines
 from unres.grammar.structure import ends_clause, opening_phrase
 from unres.models import (
@@ -903,7 +904,7 @@ class _Block:
 
 def parse_amendment_text(text: str, source: str | None = None) -> Amendment:
     """An amendment's text into instructions: header, sponsor line, sponsor note and page furniture set aside."""
-    lines = split_lines(text)
+    lines = split_lines(text_to_lines(text))
     amendment = Amendment(source=source)
     set_aside: list[SetAside] = []
     start = 0

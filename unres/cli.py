@@ -108,6 +108,8 @@ class SchemaName(StrEnum):
 
 
 AuthorOption = Annotated[str, typer.Option("--author", help="Word only: the author of the tracked changes.")]
+
+
 def _between(option: str, low: int, high: int) -> Callable[[int | None], int | None]:
     """An option's range, checked with one line and exit 2 (a width of 10^23 or a lookback of 10^8 would hang)."""
 
@@ -409,11 +411,12 @@ def lineage(
         LineageSort, typer.Option("--sort", help="'date': order the versions by their own dates, not as given.")
     ] = LineageSort.given,
     lookback: Annotated[
-        int, typer.Option(
+        int,
+        typer.Option(
             "--lookback",
             callback=_between("--lookback", 1, 1_000),
             help="How many versions ahead to look for a paragraph that left.",
-        )
+        ),
     ] = 2,
     paragraph: Annotated[
         str | None, typer.Option("--paragraph", help="The full history of one paragraph of the newest version.")

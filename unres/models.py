@@ -484,9 +484,7 @@ class Comparison:
         """The alignment as a data format shows the view: the changes shown and the unchanged ones folded among
         them, the footnote changes shown; counts, title and amendments of the whole."""
         listed = [
-            change
-            for entry in self.entries
-            for change in (entry.changes if isinstance(entry, Folded) else (entry,))
+            change for entry in self.entries for change in (entry.changes if isinstance(entry, Folded) else (entry,))
         ]
         footnotes = [c for c in self.alignment.footnotes if self.view.shows(c) or self.view.folds(c)]
         return self.alignment.model_copy(update={"changes": listed, "footnotes": footnotes})

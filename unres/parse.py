@@ -23,6 +23,8 @@ from typing import BinaryIO
 
 from unres.errors import LimitError
 from unres.formats import Format, Revisions
+from unres.formats.lines import SourceLine
+from unres.formats.text import text_to_lines
 from unres.grammar.build import Builder, plain_structure, set_aside
 from unres.grammar.footnotes import collect_footnotes
 from unres.grammar.header import Header, find_author, read_header, read_metadata
@@ -31,7 +33,7 @@ from unres.grammar.structure import read_structure, starts_operative_verb, start
 from unres.models import Document
 from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 
-__all__ = ["parse_file", "parse_text"]
+__all__ = ["parse_file", "parse_lines", "parse_text"]
 
 _FIRST_NUMBER = re.compile(r"^1\.(?:\s|$)")
 
@@ -55,7 +57,7 @@ def parse_file(
     is refused (InputError naming their number) unless `revisions` says to read it with every revision 'accept'ed or
     every one 'reject'ed. `limits` bound what a hostile file can cost (LimitError past one)."""
     source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
-    document = parse_text(source.text, source=source.name)
+    document = parse_lines(list(source.lines), source=source.name)
     most = (limits or Limits()).paragraphs
     if sum(1 for _ in document.walk()) > most:  # alignment compares paragraphs in pairs
         raise LimitError(f"{source.name}: more than {most:,} paragraphs (see --limit paragraphs=N)")
@@ -66,7 +68,12 @@ def parse_file(
 
 def parse_text(text: str, source: str | None = None) -> Document:
     """Parse one rendering of a resolution (any of the text layouts unres knows) into a Document."""
-    lines = split_lines(text)
+    return parse_lines(text_to_lines(text), source)
+
+
+def parse_lines(source_lines: list[SourceLine], source: str | None = None) -> Document:
+    """Parse the typed lines a reader made of a rendering into a Document."""
+    lines = split_lines(source_lines)
     author = find_author(lines, _looks_like_start)
     start = author + 1 if author is not None else _first_paragraph(lines)
     body_start = start if start is not None else len(lines)

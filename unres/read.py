@@ -11,12 +11,14 @@ import os
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from unres.errors import DamagedFileError, InputError, LimitError
 from unres.formats import FORMATS, REVISIONS, Format, Revisions, detect
+from unres.formats.lines import SourceLine
+from unres.formats.text import text_to_lines
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN_NAME = "-"
@@ -57,13 +59,21 @@ class Limits:
 
 @dataclass(frozen=True)
 class Source:
-    """Decoded input text and where it came from."""
+    """What a reader made of the input: typed lines (text and styles, see unres/formats/lines.py), the text they
+    hold, and where it came from."""
 
     name: str
-    text: str
+    text: str  # the decoded text of a text file; the lines' text, one a line, of a converted one
     encoding: str
     format: Format = "text"
     warnings: tuple[str, ...] = field(default=())
+    lines: tuple[SourceLine, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def of_lines(cls, name: str, lines: list[SourceLine], encoding: str, format: Format, **kwargs: Any) -> Source:
+        """A converted document: its text is its lines' (page breaks as form feeds)."""
+        text = "\n".join(("\f" if line.page_break else "") + line.text for line in lines) + "\n"
+        return cls(name=name, text=text, encoding=encoding, format=format, lines=tuple(lines), **kwargs)
 
 
 def read_source(
@@ -106,7 +116,7 @@ def _convert(data: bytes, name: str, found: Format, limits: Limits, revisions: R
         from unres.formats.pdf import pdf_to_text
 
         text = pdf_to_text(data, name, max_pages=limits.pages, max_inflated=limits.inflated)
-        return Source(name=name, text=text, encoding="pdf", format="pdf")
+        return Source.of_lines(name, text_to_lines(text), "pdf", "pdf")
     if found == "docx":
         from unres.formats.docx import docx_to_text
 
@@ -116,13 +126,13 @@ def _convert(data: bytes, name: str, found: Format, limits: Limits, revisions: R
             )
         except _DOCX_DAMAGE as error:  # python-docx and lxml raise these on parts that are broken inside
             raise DamagedFileError(f"{name}: a damaged Word document ({_reason(error)})") from None
-        return Source(name=name, text=text, encoding="docx", format="docx", warnings=tuple(warnings))
+        return Source.of_lines(name, text_to_lines(text), "docx", "docx", warnings=tuple(warnings))
     source = decode_bytes(data, name)
     if found == "html":
         from unres.formats.html import html_to_text
 
-        return Source(name=name, text=html_to_text(source.text), encoding=source.encoding, format="html")
-    return source
+        return Source.of_lines(name, text_to_lines(html_to_text(source.text)), source.encoding, "html")
+    return replace(source, lines=tuple(text_to_lines(source.text)))
 
 
 _DOCX_DAMAGE: tuple[type[Exception], ...] = (

@@ -45,8 +45,6 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-
-
 def word_key(
     token: str, *, ignore_case: bool = False, ignore_punctuation: bool = False, fold_typography: bool = True
 ) -> str:

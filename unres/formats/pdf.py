@@ -71,9 +71,7 @@ class _Page:
     notes: list[_Note]
 
 
-def pdf_to_text(
-    data: bytes, name: str, *, max_pages: int = Limits.pages, max_inflated: int = Limits.inflated
-) -> str:
+def pdf_to_text(data: bytes, name: str, *, max_pages: int = Limits.pages, max_inflated: int = Limits.inflated) -> str:
     """The PDF's text in the markdown-like form the parser reads; InputError when it has none to give, LimitError
     past `max_pages` pages or a stream inflating past `max_inflated` bytes, DamagedFileError when a compressed
     stream is broken (pdfminer would go on with part of it)."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from unres.formats.lines import ITALIC_CLOSE, ITALIC_OPEN
 from unres.grammar.footnotes import read_marks
 from unres.grammar.header import Header
-from unres.grammar.lines import ITALIC_CLOSE, ITALIC_OPEN, Kind, Line, plain, strip_marks
+from unres.grammar.lines import Kind, Line, plain, strip_marks
 from unres.grammar.structure import AnnexDraft, Draft, Structure, opening_phrase
 from unres.models import Annex, Footnote, FootnoteRef, Paragraph, SetAside, SetAsideReason
 

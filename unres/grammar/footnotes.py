@@ -14,7 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from unres.grammar.lines import MARK_CLOSE, MARK_OPEN, SYMBOL_RE, Kind, Line
+from unres.formats.lines import MARK_CLOSE, MARK_OPEN
+from unres.grammar.lines import SYMBOL_RE, Kind, Line
 from unres.grammar.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS, WORDS_AFTER_A_MARK
 
 _NUMBERED_TEXT = re.compile(

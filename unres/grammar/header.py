@@ -148,8 +148,6 @@ def _read_title(lines: list[Line], end: int, author_index: int | None, header: H
         header.title_lines.extend(number for number, _ in block)
 
 
-
-
 def _title_words(text: str) -> list[str]:
     """Words of a title compared across renderings: case, quote and hyphen styles and lone punctuation aside."""
     words = fold_typography(text).casefold().split()

@@ -12,14 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-# Sentinels carried through the parser; input text never contains them (they are stripped on entry).
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-ITALIC_OPEN, ITALIC_CLOSE = "\x04", "\x05"
-SENTINELS = MARK_OPEN + MARK_CLOSE + ITALIC_OPEN + ITALIC_CLOSE
-_NO_SENTINELS = dict.fromkeys(map(ord, SENTINELS))
+from unres.formats.lines import ITALIC_CLOSE, ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, SENTINELS, SourceLine, encode_spans
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# Footnote marks and italics travel through the parser in in-band form (see unres/formats/lines.py).
+_NO_SENTINELS = dict.fromkeys(map(ord, SENTINELS))
 
 # A UN document symbol: A/RES/58/137, E/RES/2006/27, A/C.3/61/L.7/Rev.1, CTOC/COP/2010/17, S/PRST/2013/2.
 SYMBOL = (
@@ -30,9 +26,7 @@ SYMBOL_RE = re.compile(rf"\b{SYMBOL}\b")
 _SYMBOL_LINE = re.compile(rf"^(?:United Nations\s+)?({SYMBOL})\s*(?:\(E\))?$")
 
 # '06-57590', '2 06-57590' (page number first), '25-17125 (E) 031125' (a draft's DDMMYY date code after it).
-_JOB_NUMBER = re.compile(
-    r"^(?:\d{1,3}\s+)?(\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{1,3}|\s+\d{6})?$|^(\d{2})\s(\d{5})$"
-)
+_JOB_NUMBER = re.compile(r"^(?:\d{1,3}\s+)?(\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\d{1,3}|\s+\d{6})?$|^(\d{2})\s(\d{5})$")
 _COMPACT_JOB_NUMBER = re.compile(r"^\d{7}$")
 _DATE_STAMP = re.compile(r"^\d{6}$")
 _BARCODE = re.compile(r"^\*\d{5,}\*$")
@@ -44,27 +38,13 @@ _ODS = re.compile(r"<<ODS[^>]*>>")
 _ODS_SYMBOL = re.compile(r"<<ODS DOC SYMBOL\d>>([^<]+)<<ODS DOC SYMBOL\d>>")
 _ODS_JOB = re.compile(r"<<ODS JOB NO>>([^<]+)<<ODS JOB NO>>")
 _COMMENT_ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")
-_LATEX_SPAN = re.compile(r"\$([^$]*\^\{[^$]*)\$")
-_LATEX_SUPERSCRIPT = re.compile(r"\^\{+\^?\{?(\d{1,3})\}*\\?\}?")
-_MD_FOOTNOTE_REF = re.compile(r"\[\^(\d{1,3})\](?!:)")
-_MD_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{1,3})\]:\s*")
-# An extractor that took a wrapped line starting with a year for a footnote ("[^2013]: (S/INF/68).").
-_IMPOSSIBLE_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{4,})\]:\s*")
-_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _LAYOUT_GAP = re.compile(r"\s{2,}|\t")
 _SENTINEL_MARK = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
-_LIST_MARKER = re.compile(r"^[-*+•●▪◦]\s+(?=\S)")
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_ESCAPE = re.compile(r"\\([\[\]*_#().\-])")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC_STAR = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
-_ITALIC_UNDERSCORE = re.compile(r"(?<![_\w])_(?=\S)([^_]+?)(?<=\S)_(?![_\w])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Soft hyphens, byte-order marks, zero-width spaces and bidirectional embeddings/overrides/isolates: invisible in
 # print, they would hide differences or reorder what a terminal shows ("Trojan Source"). Joiners (U+200C/D) stay:
 # they are spelling in Arabic and Persian.
 _INVISIBLE = re.compile("[\u00ad\ufeff\u200b\u2060\u202a-\u202e\u2066-\u2069]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 class Kind(Enum):
@@ -103,73 +83,40 @@ def mark(number: str) -> str:
     return f"{MARK_OPEN}{number}{MARK_CLOSE}"
 
 
-def split_lines(text: str) -> list[Line]:
-    """Split decoded text into cleaned, classified lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.replace("\x0c", "\f").translate(_NO_SENTINELS))
-    lines: list[Line] = []
-    page_break = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        pieces = raw.split("\f")
-        for index, piece in enumerate(pieces):
-            if index > 0:
-                page_break = True
-            if index < len(pieces) - 1 and not piece.strip():
-                continue
-            line = clean_line(number, piece)
-            line.page_break = page_break
-            if line.kind is not Kind.BLANK:
-                page_break = False
-            lines.append(line)
+def split_lines(source: list[SourceLine]) -> list[Line]:
+    """Typed lines from a reader as cleaned, classified parser lines."""
+    lines = [clean_line(number, line) for number, line in enumerate(source, start=1)]
     _mark_front_matter(lines)
     return lines
 
 
-def clean_line(number: int, raw: str) -> Line:
+def clean_line(number: int, source: SourceLine) -> Line:
     """Clean one line and classify it by its own content."""
+    raw = source.printed
     removed: list[str] = []
     facts: dict[str, str] = {}
-    text = raw
+    text = encode_spans(source)
     if "<<ODS" in text:
-        if found := _ODS_SYMBOL.search(text):
+        if found := _ODS_SYMBOL.search(raw):
             facts["symbol"] = found.group(1).strip()
-        if found := _ODS_JOB.search(text):
+        if found := _ODS_JOB.search(raw):
             facts["job_number"] = found.group(1).strip()
         return Line(number, raw, "", Kind.JUNK, removed=[raw.strip()], facts=facts)
-    anchors = _COMMENT_ANCHOR.findall(text)
-    if anchors:
+    if "[" in text and (anchors := _COMMENT_ANCHOR.findall(text)):
         removed.extend(anchors)
         text = _COMMENT_ANCHOR.sub("", text)
-    if "$" in text and "^{" in text:
-        text = _LATEX_SPAN.sub(lambda m: _LATEX_SUPERSCRIPT.sub(lambda s: mark(s.group(1)) + " ", m.group(1)), text)
-        text = text.replace("\\", "")
-    expanded = text.expandtabs(4)
-    indent = len(expanded) - len(expanded.lstrip(" "))
+    indent = int(source.indent)
     if not text.isascii():  # every invisible character is outside ASCII
         text = _INVISIBLE.sub("", text)
     text = text.strip() if _single_spaced_ascii(text) else _SPACES.sub(" ", text).strip()
+    page_break = source.page_break
     if not text:
         kind = Kind.JUNK if removed else Kind.BLANK
-        return Line(number, raw, "", kind, indent=indent, removed=removed)
-    if _BARCODE.match(text):
-        return Line(number, raw, text, Kind.FURNITURE, indent=indent, removed=removed)
-    text = _MD_HEADING.sub("", text)
-    starred = text.startswith("* ")
-    text = _LIST_MARKER.sub("", text)
-    footnote_mark = None
-    text = _IMPOSSIBLE_FOOTNOTE_DEF.sub(r"\1 ", text)
-    if found := _MD_FOOTNOTE_DEF.match(text):
-        footnote_mark = found.group(1)
-        text = text[found.end() :]
-    text = _MD_ESCAPE.sub(r"\1", text)
-    text = _MD_FOOTNOTE_REF.sub(lambda m: mark(m.group(1)), text)
-    if not text.isascii():  # superscript digits are outside ASCII
-        text = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT_TO_DIGIT)), text)
-    text = _BOLD.sub(r"\1", text)
-    if "*" in text:
-        text = _ITALIC_STAR.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
-    if "_" in text:
-        text = _ITALIC_UNDERSCORE.sub(lambda m: ITALIC_OPEN + m.group(1) + ITALIC_CLOSE, text)
+        return Line(number, raw, "", kind, indent=indent, page_break=page_break, removed=removed)
+    if _BARCODE.match(raw.strip()):
+        return Line(number, raw, text, Kind.FURNITURE, indent=indent, page_break=page_break, removed=removed)
+    starred = raw.lstrip(" \t#").startswith("* ")
+    footnote_mark = source.note
     if footnote_mark is None and text.startswith(MARK_OPEN):
         end = text.index(MARK_CLOSE)
         rest = text[end + 1 :].lstrip()
@@ -179,7 +126,9 @@ def clean_line(number: int, raw: str) -> Line:
     kind = _classify(text)
     if kind is Kind.TEXT and _all_furniture(raw):
         kind = Kind.FURNITURE
-    line = Line(number, raw, text, kind, indent=indent, removed=removed, facts=facts, starred=starred)
+    line = Line(
+        number, raw, text, kind, indent=indent, page_break=page_break, removed=removed, facts=facts, starred=starred
+    )
     if footnote_mark is not None:
         line.kind = Kind.FOOTNOTE
         line.footnote_mark = footnote_mark

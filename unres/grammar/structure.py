@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from unres.grammar.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, Kind, Line, plain
+from unres.formats.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN
+from unres.grammar.lines import Kind, Line, plain
 from unres.grammar.vocabulary import (
     ADVERBS,
     NUMBER_TAKING_WORDS,

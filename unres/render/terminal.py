@@ -330,9 +330,7 @@ _MARK = {
     "added": "+",
     "dropped": "-",
 }
-_LINEAGE_LEGEND = (
-    "~ modified  ↕ moved  < split  > merged  - left (on the way to the next version); blank: not there"
-)
+_LINEAGE_LEGEND = "~ modified  ↕ moved  < split  > merged  - left (on the way to the next version); blank: not there"
 
 
 def _version_label(graph: Lineage, index: int) -> str:
