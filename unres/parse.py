@@ -1,23 +1,25 @@
 """The parse stage: a rendering of a resolution becomes a `Document`.
 
-Read top to bottom, `parse_text` is the list of passes in the order they run; each lives in `unres/grammar/`, named
-for what it does:
+A reader (unres/formats/) hands over typed lines; `split_lines` cleans and classifies each by its own content
+(grammar/lines.py, LINE_RULES); then `PASSES`, below, run in order, each taking a `Reading` and returning a new one:
 
-1. `split_lines` (grammar/lines.py): split, clean and classify lines; page furniture, separators and
-   document-system junk are named here.
-2. `find_author` (grammar/header.py): the author line ("The General Assembly,") divides front matter from body.
-3. `read_header` (grammar/header.py): symbol, title, sponsors and metadata from the front matter.
-4. `mark_running_headers` (grammar/lines.py): a printed title repeated at page tops is furniture.
-5. `collect_footnotes` (grammar/footnotes.py): footnote texts, wherever the page breaks put them.
-6. `read_structure` (grammar/structure.py): preambular, operative and sub-paragraphs, annexes and the closing.
-7. `read_metadata` (grammar/header.py): adoption and meeting lines of the closing.
-8. `Builder` (grammar/build.py): ids, clean texts, opening phrases and footnote marks; `set_aside` records every
-   line that is not resolution text, with its reason, so that nothing is silently dropped.
+1. `find_author` (grammar/header.py): the author line ("The General Assembly,") divides front matter from body.
+2. `read_header` (grammar/header.py): symbol, title, sponsors and metadata from the front matter.
+3. `mark_running_headers` (grammar/lines.py): a printed title repeated at page tops is furniture.
+4. `collect_footnotes` (grammar/footnotes.py): star notes, and footnote texts wherever the page breaks put them.
+5. `read_structure` (grammar/structure.py, STRUCTURE_RULES): preambular, operative and sub-paragraphs, headings,
+   annexes and the closing.
+6. `read_metadata` (grammar/header.py): adoption and meeting lines after the closing.
+
+`build` (grammar/build.py) makes the Document: ids, clean texts, opening phrases and footnote marks, and every line
+that is not resolution text set aside with its reason, so that nothing is silently dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,10 +28,10 @@ from unres.formats import Format, Revisions
 from unres.formats.lines import SourceLine
 from unres.formats.text import text_to_lines
 from unres.grammar.build import Builder, plain_structure, set_aside
-from unres.grammar.footnotes import collect_footnotes
+from unres.grammar.footnotes import FootnoteDraft, collect_footnotes
 from unres.grammar.header import Header, find_author, read_header, read_metadata
 from unres.grammar.lines import Kind, Line, mark_running_headers, split_lines
-from unres.grammar.structure import read_structure, starts_operative_verb, starts_preambular
+from unres.grammar.structure import Structure, read_structure, starts_operative_verb, starts_preambular
 from unres.models import Document
 from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 
@@ -37,6 +39,7 @@ __all__ = ["parse_file", "parse_lines", "parse_text"]
 
 _FIRST_NUMBER = re.compile(r"^1\.(?:\s|$)")
 
+NO_AUTHOR = "no author line (such as 'The General Assembly,') found"
 NO_STRUCTURE = (
     "no resolution structure found (no author line such as 'The General Assembly,', no numbered or "
     "preambular paragraphs): read as plain paragraphs"
@@ -73,30 +76,95 @@ def parse_text(text: str, source: str | None = None) -> Document:
 
 def parse_lines(source_lines: list[SourceLine], source: str | None = None) -> Document:
     """Parse the typed lines a reader made of a rendering into a Document."""
-    lines = split_lines(source_lines)
-    author = find_author(lines, _looks_like_start)
-    start = author + 1 if author is not None else _first_paragraph(lines)
-    body_start = start if start is not None else len(lines)
-    header = read_header(lines, body_start, author)
-    mark_running_headers(lines, [header.title or "", header.printed_title or ""], body_start)
-    found_footnotes = collect_footnotes(lines)
-    structure = read_structure(lines, body_start, header.title)
-    structured = bool(structure.paragraphs or structure.annexes)
-    warnings = [*header.warnings, *found_footnotes.warnings, *structure.warnings]
-    if not structured:
-        structure = plain_structure(lines)
-        warnings.insert(0, NO_STRUCTURE)
-        header = Header(title=header.title if structure.paragraphs else None)
-    elif author is None:
-        warnings.insert(0, "no author line (such as 'The General Assembly,') found")
-    read_metadata(structure.trailer, header)
+    return build(read_lines(source_lines), source)
 
-    builder = Builder(lines, {n: d.text for n, d in found_footnotes.footnotes.items()})
+
+@dataclass(frozen=True)
+class Reading:
+    """What the passes have found in one rendering so far. Each pass takes one and returns a new one; none changes
+    what it was given (lines are frozen; a pass that reclassifies them returns new lines)."""
+
+    lines: list[Line]
+    author: int | None = None  # index of the author line ("The General Assembly,")
+    body_start: int = 0  # index of the first line after the front matter
+    header: Header = field(default_factory=Header)
+    footnotes: dict[int, FootnoteDraft] = field(default_factory=dict)
+    structure: Structure | None = None
+    structured: bool = True  # paragraphs were found; otherwise the text is read as plain paragraphs
+    warnings: tuple[str, ...] = ()  # in the order the passes found them
+
+
+def _find_author(reading: Reading) -> Reading:
+    author = find_author(reading.lines, _looks_like_start)
+    start = author + 1 if author is not None else _first_paragraph(reading.lines)
+    return replace(reading, author=author, body_start=start if start is not None else len(reading.lines))
+
+
+def _read_header(reading: Reading) -> Reading:
+    header = read_header(reading.lines, reading.body_start, reading.author)
+    return replace(reading, header=header, warnings=(*reading.warnings, *header.warnings))
+
+
+def _mark_running_headers(reading: Reading) -> Reading:
+    titles = [reading.header.title or "", reading.header.printed_title or ""]
+    return replace(reading, lines=mark_running_headers(reading.lines, titles, reading.body_start))
+
+
+def _collect_footnotes(reading: Reading) -> Reading:
+    found = collect_footnotes(reading.lines)
+    return replace(reading, lines=found.lines, footnotes=found.footnotes, warnings=(*reading.warnings, *found.warnings))
+
+
+def _read_structure(reading: Reading) -> Reading:
+    """Paragraphs by the rules of grammar/structure.py; a text without any is read as plain paragraphs."""
+    structure = read_structure(reading.lines, reading.body_start, reading.header.title)
+    if structure.paragraphs or structure.annexes:
+        missing_author = () if reading.author is not None else (NO_AUTHOR,)
+        warnings = (*missing_author, *reading.warnings, *structure.warnings)
+        return replace(reading, structure=structure, warnings=warnings)
+    plain = plain_structure(reading.lines)
+    header = Header(title=reading.header.title if plain.paragraphs else None)
+    warnings = (NO_STRUCTURE, *reading.warnings, *structure.warnings)
+    return replace(reading, structure=plain, structured=False, header=header, warnings=warnings)
+
+
+def _read_metadata(reading: Reading) -> Reading:
+    """Adoption and meeting lines after the closing, into a copy of the header's metadata."""
+    assert reading.structure is not None
+    header = replace(reading.header, metadata=reading.header.metadata.model_copy())
+    read_metadata(reading.structure.trailer, header)
+    return replace(reading, header=header)
+
+
+# The passes, in the order they run (docs/parsing.md says what each finds and why it runs where it does).
+PASSES: tuple[Callable[[Reading], Reading], ...] = (
+    _find_author,
+    _read_header,
+    _mark_running_headers,
+    _collect_footnotes,
+    _read_structure,
+    _read_metadata,
+)
+
+
+def read_lines(source_lines: list[SourceLine]) -> Reading:
+    """Run the passes over a reader's lines: everything the parser finds before the Document is built."""
+    reading = Reading(lines=split_lines(source_lines))
+    for step in PASSES:
+        reading = step(reading)
+    return reading
+
+
+def build(reading: Reading, source: str | None = None) -> Document:
+    """The Document of a finished reading: ids, clean texts, opening phrases, footnote marks, and every line that is
+    not resolution text set aside with its reason, so that nothing is silently dropped."""
+    header, structure = reading.header, reading.structure
+    assert structure is not None
+    builder = Builder(reading.lines, {n: d.text for n, d in reading.footnotes.items()})
     paragraphs, annexes, footnotes = builder.build(structure.paragraphs, structure.annexes)
-    warnings.extend(builder.warnings)
     return Document(
         source=source,
-        structured=structured,
+        structured=reading.structured,
         symbol=header.symbol,
         number=header.number,
         title=header.title,
@@ -107,8 +175,10 @@ def parse_lines(source_lines: list[SourceLine], source: str | None = None) -> Do
         annexes=annexes,
         footnotes=footnotes,
         closing=structure.closing,
-        warnings=warnings,
-        set_aside=set_aside(lines, header, author, body_start if structured else 0, structure),
+        warnings=[*reading.warnings, *builder.warnings],
+        set_aside=set_aside(
+            reading.lines, header, reading.author, reading.body_start if reading.structured else 0, structure
+        ),
     )
 
 

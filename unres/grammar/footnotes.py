@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unres.formats.lines import MARK_CLOSE, MARK_OPEN
 from unres.grammar.lines import SYMBOL_RE, Kind, Line
@@ -48,15 +48,17 @@ class FootnoteDraft:
 
 @dataclass
 class FootnoteResult:
+    lines: list[Line]  # the lines given, those found to be footnote texts or star notes retyped
     footnotes: dict[int, FootnoteDraft]
     warnings: list[str]
 
 
-def collect_footnotes(lines: list[Line]) -> FootnoteResult:
-    """Find every footnote text, turn its lines into Kind.FOOTNOTE, and return the texts by number."""
+def collect_footnotes(given: list[Line]) -> FootnoteResult:
+    """Find every footnote text and return the texts by number, with the lines that hold them retyped
+    Kind.FOOTNOTE (the star note's Kind.STAR_NOTE); the lines given are not changed."""
+    lines = mark_star_notes(given)
     footnotes: dict[int, FootnoteDraft] = {}
     warnings: list[str] = []
-    mark_star_notes(lines)
     has_form_feeds = any(line.page_break for line in lines)
     closing_seen = False
     index = 0
@@ -71,26 +73,27 @@ def collect_footnotes(lines: list[Line]) -> FootnoteResult:
             continue
         if line.kind is Kind.SEPARATOR:
             end = _zone_end(lines, index + 1, has_form_feeds)
-            _read_zone(lines[index + 1 : end], footnotes, warnings)
+            _read_zone(lines, range(index + 1, end), footnotes, warnings, "footnote-area")
             index = end
             continue
         if closing_seen and line.kind is Kind.TEXT and _starts_pile(line, footnotes):
             end = _pile_end(lines, index)
-            _read_zone(lines[index:end], footnotes, warnings)
+            _read_zone(lines, range(index, end), footnotes, warnings, "footnote-pile")
             index = end
             continue
         index += 1
     pile = _end_pile_start(lines, max(footnotes, default=0))
     if pile is not None:
-        _read_zone(lines[pile:], footnotes, warnings)
-    return FootnoteResult(footnotes, warnings)
+        _read_zone(lines, range(pile, len(lines)), footnotes, warnings, "footnote-pile")
+    return FootnoteResult(lines, footnotes, warnings)
 
 
-def mark_star_notes(lines: list[Line]) -> None:
+def mark_star_notes(given: list[Line]) -> list[Line]:
     """The note of an asterisk printed after the sponsors, the symbol or the title ("* Any changes to the list of
     sponsors will be reflected in the official record of the meeting.") is a footnote of the front matter, not of the
     text. It is the line opened by '* ' at the head of a footnote area (or anywhere, when the rendering prints no
     footnote rules), once a line before it carried the asterisk."""
+    lines = list(given)
     has_rules = any(line.kind is Kind.SEPARATOR for line in lines)
     referenced = False
     previous: Line | None = None  # the last line that was not blank
@@ -99,15 +102,17 @@ def mark_star_notes(lines: list[Line]) -> None:
             under_rule = previous is not None and previous.kind is Kind.SEPARATOR
             if not has_rules or under_rule or _at_foot_of_page(lines, index):
                 _take_star_note(lines, index)
-        elif line.kind is Kind.TEXT and _STAR_REFERENCE.search(line.text):
+        elif line.kind is Kind.TEXT and "*" in line.text and _STAR_REFERENCE.search(line.text):
             referenced = True
-        if line.kind is not Kind.BLANK:
-            previous = line
+        if lines[index].kind is not Kind.BLANK:
+            previous = lines[index]
+    return lines
 
 
 def _at_foot_of_page(lines: list[Line], index: int) -> bool:
     """The line is the last text of its page: page furniture, a page break or the end follows (past blanks)."""
-    for following in lines[index + 1 :]:
+    for position in range(index + 1, len(lines)):  # no slice: a copy of the rest per line is quadratic
+        following = lines[position]
         if following.kind is Kind.BLANK:
             continue
         return following.page_break or following.kind in (Kind.SYMBOL, Kind.FURNITURE, Kind.LONE_NUMBER)
@@ -115,12 +120,13 @@ def _at_foot_of_page(lines: list[Line], index: int) -> bool:
 
 
 def _take_star_note(lines: list[Line], index: int) -> None:
-    lines[index].kind = Kind.STAR_NOTE
     text = lines[index].text
-    for following in lines[index + 1 : index + _STAR_NOTE_LINES]:
+    lines[index] = lines[index].retyped(Kind.STAR_NOTE, "star-note")
+    for position in range(index + 1, min(len(lines), index + _STAR_NOTE_LINES)):
+        following = lines[position]
         if _ENDS_SENTENCE.search(text) or following.kind is not Kind.TEXT:
             return
-        following.kind = Kind.STAR_NOTE
+        lines[position] = following.retyped(Kind.STAR_NOTE, "star-note")
         text = following.text
 
 
@@ -151,9 +157,9 @@ def _end_pile_start(lines: list[Line], last: int) -> int | None:
 
 def _take_marked_footnote(lines: list[Line], index: int, footnotes: dict[int, FootnoteDraft]) -> int:
     """A line opened by an explicit mark; an indented or unbroken next line continues it."""
-    line = lines[index]
-    assert line.footnote_mark is not None
-    draft = _new_footnote(footnotes, int(line.footnote_mark), line)
+    first = lines[index]
+    assert first.footnote_mark is not None
+    draft = _new_footnote(lines, footnotes, int(first.footnote_mark), index, "footnote-marked")
     index += 1
     while index < len(lines):
         following = lines[index]
@@ -161,16 +167,15 @@ def _take_marked_footnote(lines: list[Line], index: int, footnotes: dict[int, Fo
         if following.kind is Kind.FOOTNOTE and following.footnote_mark is not None and unfinished:
             # An extractor took a wrapped line starting with a number for a new footnote ("[^7]: February 1984."
             # right under "… as from"): the number is text, the line continues this footnote.
-            following.text = f"{following.footnote_mark} {following.text}"
-            following.footnote_mark = None
+            following = replace(following, text=f"{following.footnote_mark} {following.text}", footnote_mark=None)
         elif following.kind is not Kind.TEXT:
             break
-        indented = following.indent >= 2 and following.indent > line.indent
+        indented = following.indent >= 2 and following.indent > first.indent
         if not (indented or unfinished):
             break
         draft.parts.append(following.text)
         draft.lines.append(following.number)
-        following.kind = Kind.FOOTNOTE
+        lines[index] = following.retyped(Kind.FOOTNOTE, "footnote-continued")
         index += 1
     return index
 
@@ -184,14 +189,18 @@ def _ends_sentence(parts: list[str]) -> bool:
     return False
 
 
-def _new_footnote(footnotes: dict[int, FootnoteDraft], number: int, line: Line) -> FootnoteDraft:
-    draft = FootnoteDraft(number, [line.text], [line.number])
-    line.kind = Kind.FOOTNOTE
-    line.footnote_mark = str(number)
+def _new_footnote(
+    lines: list[Line], footnotes: dict[int, FootnoteDraft], number: int, index: int, rule: str, text: str | None = None
+) -> FootnoteDraft:
+    """Footnote `number` opens at lines[index] (with `text`, when its number was taken off the line)."""
+    line = lines[index]
+    text = line.text if text is None else text
+    lines[index] = line.retyped(Kind.FOOTNOTE, rule, text=text, footnote_mark=str(number))
     if number in footnotes:  # the same number printed twice (a rendering artefact): keep both texts under it
-        footnotes[number].parts.append(line.text)
+        footnotes[number].parts.append(text)
         footnotes[number].lines.append(line.number)
         return footnotes[number]
+    draft = FootnoteDraft(number, [text], [line.number])
     footnotes[number] = draft
     return draft
 
@@ -224,65 +233,69 @@ def _pile_end(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
-def _read_zone(zone: list[Line], footnotes: dict[int, FootnoteDraft], warnings: list[str]) -> None:
-    """Pair numbers with texts in a footnote area, even where the extractor pulled them apart."""
-    content = [line for line in zone if line.kind in (Kind.TEXT, Kind.LONE_NUMBER, Kind.FOOTNOTE)]
+def _read_zone(
+    lines: list[Line], zone: range, footnotes: dict[int, FootnoteDraft], warnings: list[str], rule: str
+) -> None:
+    """Pair numbers with texts in a footnote area (lines[zone]), even where the extractor pulled them apart."""
+    content = [index for index in zone if lines[index].kind in (Kind.TEXT, Kind.LONE_NUMBER, Kind.FOOTNOTE)]
     last = max(footnotes, default=0)
     limit = last + len(content) + _ZONE_SLACK
-    items: list[tuple[int | None, Line]] = []  # (number or None, line); a lone number has line.text == number
-    for line in content:
+    # (number or None, index, text without its number); a lone number's line holds the number alone
+    items: list[tuple[int | None, int, str]] = []
+    for index in content:
+        line = lines[index]
         if line.kind is Kind.FOOTNOTE and line.footnote_mark is not None:
-            items.append((int(line.footnote_mark), line))
+            items.append((int(line.footnote_mark), index, line.text))
             continue
         if line.kind is Kind.LONE_NUMBER:
             number = int(line.text)
             if last < number <= limit:
-                items.append((number, line))
+                items.append((number, index, line.text))
             continue
         found = _NUMBERED_TEXT.match(line.text)
         if found and last < int(found.group(1)) <= limit:
-            line.text = found.group(2)
-            items.append((int(found.group(1)), line))
+            items.append((int(found.group(1)), index, found.group(2)))
         else:
-            items.append((None, line))
+            items.append((None, index, line.text))
 
     current: FootnoteDraft | None = footnotes[last] if last else None
-    orphan_numbers: list[tuple[int, Line]] = []
-    orphan_texts: list[list[Line]] = []
+    orphan_numbers: list[tuple[int, int]] = []  # (number, index of its line)
+    orphan_texts: list[list[int]] = []  # runs of indexes of unnumbered lines
     position = 0
     while position < len(items):
-        mark, line = items[position]
+        mark, index, text = items[position]
         following = items[position + 1] if position + 1 < len(items) else None
-        if mark is not None and line.kind is Kind.LONE_NUMBER:
+        if mark is not None and lines[index].kind is Kind.LONE_NUMBER:
             if following is not None and following[0] is None:  # a number on its own line, its text next
-                current = _new_footnote(footnotes, mark, following[1])
-                line.kind = Kind.FOOTNOTE
+                current = _new_footnote(lines, footnotes, mark, following[1], rule)
+                lines[index] = lines[index].retyped(Kind.FOOTNOTE, rule)
                 position += 2
                 continue
-            orphan_numbers.append((mark, line))
+            orphan_numbers.append((mark, index))
         elif mark is not None:
-            current = _new_footnote(footnotes, mark, line)
-        elif _continues(current, line, orphan_texts) and current is not None:
-            current.parts.append(line.text)
-            current.lines.append(line.number)
-            line.kind = Kind.FOOTNOTE
+            current = _new_footnote(lines, footnotes, mark, index, rule, text)
+        elif _continues(current, text, orphan_texts) and current is not None:
+            current.parts.append(text)
+            current.lines.append(lines[index].number)
+            lines[index] = lines[index].retyped(Kind.FOOTNOTE, "footnote-continued")
         else:
-            orphan_texts.append([line])
+            orphan_texts.append([index])
         position += 1
 
-    _pair_orphans(orphan_numbers, orphan_texts, footnotes, warnings)
+    _pair_orphans(lines, orphan_numbers, orphan_texts, footnotes, warnings)
 
 
-def _continues(current: FootnoteDraft | None, line: Line, orphan_texts: list[list[Line]]) -> bool:
+def _continues(current: FootnoteDraft | None, text: str, orphan_texts: list[list[int]]) -> bool:
     """An unnumbered line continues the footnote before it when that one is unfinished."""
     if current is None or orphan_texts:
         return False
-    return not _ENDS_SENTENCE.search(current.text) or line.text[:1].islower()
+    return not _ENDS_SENTENCE.search(current.text) or text[:1].islower()
 
 
 def _pair_orphans(
-    numbers: list[tuple[int, Line]],
-    texts: list[list[Line]],
+    lines: list[Line],
+    numbers: list[tuple[int, int]],
+    texts: list[list[int]],
     footnotes: dict[int, FootnoteDraft],
     warnings: list[str],
 ) -> None:
@@ -294,21 +307,21 @@ def _pair_orphans(
         return
     while len(texts) > len(numbers) and len(texts) > 1:
         join_at = next(
-            (i for i in range(1, len(texts)) if not _ENDS_SENTENCE.search(texts[i - 1][-1].text)),
+            (i for i in range(1, len(texts)) if not _ENDS_SENTENCE.search(lines[texts[i - 1][-1]].text)),
             len(texts) - 1,
         )
         texts[join_at - 1].extend(texts.pop(join_at))
     numbers.sort(key=lambda item: item[0])
-    for (number, number_line), text_lines in zip(numbers, texts, strict=False):
-        draft = _new_footnote(footnotes, number, text_lines[0])
-        for extra in text_lines[1:]:
-            draft.parts.append(extra.text)
-            draft.lines.append(extra.number)
-            extra.kind = Kind.FOOTNOTE
-        number_line.kind = Kind.FOOTNOTE
-    for number, number_line in numbers[len(texts) :]:
-        number_line.kind = Kind.FURNITURE
-        warnings.append(f"line {number_line.number}: footnote number {number} has no text; set aside")
+    for (number, number_index), text_indexes in zip(numbers, texts, strict=False):
+        draft = _new_footnote(lines, footnotes, number, text_indexes[0], "footnote-paired")
+        for extra in text_indexes[1:]:
+            draft.parts.append(lines[extra].text)
+            draft.lines.append(lines[extra].number)
+            lines[extra] = lines[extra].retyped(Kind.FOOTNOTE, "footnote-continued")
+        lines[number_index] = lines[number_index].retyped(Kind.FOOTNOTE, "footnote-paired")
+    for number, number_index in numbers[len(texts) :]:
+        lines[number_index] = lines[number_index].retyped(Kind.FURNITURE, "footnote-number-without-text")
+        warnings.append(f"line {lines[number_index].number}: footnote number {number} has no text; set aside")
 
 
 # --- marks in the text ----------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ markup into one form: footnote marks (superscripts, `[^4]`, LaTeX `$^{4}$`) beco
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 from unres.formats.lines import ITALIC_CLOSE, ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, SENTINELS, SourceLine, encode_spans
 
@@ -62,20 +63,26 @@ class Kind(Enum):
     STAR_NOTE = "star-note"  # the asterisk footnote of the symbol, title or sponsor line: not resolution text
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Line:
-    """One source line, cleaned."""
+    """One source line, cleaned and classified. Frozen: a pass that reclassifies a line returns a new one
+    (`retyped`), so no pass changes what another pass was given."""
 
-    number: int  # 1-based line number in the source
+    number: int  # 1-based position in the reader's lines (for a text file, its line number)
     raw: str
     text: str
     kind: Kind
+    rule: str = "text"  # the name of the rule that gave the line its kind (docs/parsing.md lists them with reasons)
     indent: int = 0
-    page_break: bool = False  # a form feed came before this line
+    page_break: bool = False  # the first line of a page after the first
     footnote_mark: str | None = None  # for Kind.FOOTNOTE: the mark, digits only
-    removed: list[str] = field(default_factory=list)  # inline junk removed from this line
-    facts: dict[str, str] = field(default_factory=dict)  # metadata found in junk (symbol, job number)
+    removed: tuple[str, ...] = ()  # inline junk removed from this line
+    facts: Mapping[str, str] = field(default_factory=dict)  # metadata found in junk (symbol, job number)
     starred: bool = False  # the line opened with an asterisk and a space: a list marker, or an asterisk footnote
+
+    def retyped(self, kind: Kind, rule: str, **changes: Any) -> Line:
+        """This line with another kind, given by `rule`."""
+        return replace(self, kind=kind, rule=rule, **changes)
 
 
 def mark(number: str) -> str:
@@ -85,37 +92,36 @@ def mark(number: str) -> str:
 
 def split_lines(source: list[SourceLine]) -> list[Line]:
     """Typed lines from a reader as cleaned, classified parser lines."""
-    lines = [clean_line(number, line) for number, line in enumerate(source, start=1)]
-    _mark_front_matter(lines)
-    return lines
+    return _mark_front_matter([clean_line(number, line) for number, line in enumerate(source, start=1)])
 
 
 def clean_line(number: int, source: SourceLine) -> Line:
-    """Clean one line and classify it by its own content."""
+    """Clean one line and classify it by its own content (the rules of LINE_RULES, in order)."""
     raw = source.printed
-    removed: list[str] = []
-    facts: dict[str, str] = {}
     text = encode_spans(source)
     if "<<ODS" in text:
+        facts = {}
         if found := _ODS_SYMBOL.search(raw):
             facts["symbol"] = found.group(1).strip()
         if found := _ODS_JOB.search(raw):
             facts["job_number"] = found.group(1).strip()
-        return Line(number, raw, "", Kind.JUNK, removed=[raw.strip()], facts=facts)
+        return Line(number, raw, "", Kind.JUNK, "document-system", removed=(raw.strip(),), facts=facts)
+    removed: tuple[str, ...] = ()
     if "[" in text and (anchors := _COMMENT_ANCHOR.findall(text)):
-        removed.extend(anchors)
+        removed = tuple(anchors)
         text = _COMMENT_ANCHOR.sub("", text)
-    indent = int(source.indent)
     if not text.isascii():  # every invisible character is outside ASCII
         text = _INVISIBLE.sub("", text)
     text = text.strip() if _single_spaced_ascii(text) else _SPACES.sub(" ", text).strip()
-    page_break = source.page_break
+    common: dict[str, Any] = {"indent": int(source.indent), "page_break": source.page_break, "removed": removed}
     if not text:
-        kind = Kind.JUNK if removed else Kind.BLANK
-        return Line(number, raw, "", kind, indent=indent, page_break=page_break, removed=removed)
-    if _BARCODE.match(raw.strip()):
-        return Line(number, raw, text, Kind.FURNITURE, indent=indent, page_break=page_break, removed=removed)
-    starred = raw.lstrip(" \t#").startswith("* ")
+        return (
+            Line(number, raw, "", Kind.JUNK, "document-system", **common)
+            if removed
+            else Line(number, raw, "", Kind.BLANK, "blank", **common)
+        )
+    if _BARCODE.match(raw.strip()):  # '*0657590*' would read as an italic number
+        return Line(number, raw, text, Kind.FURNITURE, "barcode", **common)
     footnote_mark = source.note
     if footnote_mark is None and text.startswith(MARK_OPEN):
         end = text.index(MARK_CLOSE)
@@ -123,34 +129,43 @@ def clean_line(number: int, source: SourceLine) -> Line:
         if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"'‘(["):
             footnote_mark = text[1:end]
             text = rest
-    kind = _classify(text)
-    if kind is Kind.TEXT and _all_furniture(raw):
-        kind = Kind.FURNITURE
-    line = Line(
-        number, raw, text, kind, indent=indent, page_break=page_break, removed=removed, facts=facts, starred=starred
-    )
+    starred = raw.lstrip(" \t#").startswith("* ")
     if footnote_mark is not None:
-        line.kind = Kind.FOOTNOTE
-        line.footnote_mark = footnote_mark
-    return line
+        return Line(number, raw, text, Kind.FOOTNOTE, "footnote-marked", footnote_mark=footnote_mark, **common)
+    kind, rule = _classify(text)
+    if kind is Kind.TEXT and _all_furniture(raw):
+        kind, rule = Kind.FURNITURE, "furniture-side-by-side"
+    return Line(number, raw, text, kind, rule, starred=starred, **common)
 
 
-def _classify(text: str) -> Kind:
-    if _SEPARATOR.match(text):
-        return Kind.SEPARATOR
-    if _LONE_NUMBER.match(text):
-        return Kind.LONE_NUMBER
-    if (
-        _JOB_NUMBER.match(text)
-        or _COMPACT_JOB_NUMBER.match(text)
-        or _DATE_STAMP.match(text)
-        or _BARCODE.match(text)
-        or _PAGE_OF.match(text)
-    ):
-        return Kind.FURNITURE
-    if _SYMBOL_LINE.match(text):
-        return Kind.SYMBOL
-    return Kind.TEXT
+@dataclass(frozen=True)
+class LineRule:
+    """A kind a line has by its own content, whatever surrounds it."""
+
+    name: str
+    kind: Kind
+    pattern: re.Pattern[str]
+    reason: str
+
+
+# Tested in order on a cleaned line that is not blank, junk or a footnote's opening; the first that matches names it.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("separator", Kind.SEPARATOR, _SEPARATOR, "the rule above a footnote area ('____', '---', '* * *')"),
+    LineRule("lone-number", Kind.LONE_NUMBER, _LONE_NUMBER, "a page number, or a footnote number pulled off its text"),
+    LineRule("job-number", Kind.FURNITURE, _JOB_NUMBER, "printed on every page: '06-57590', '25-17125 (E) 031125'"),
+    LineRule("compact-job-number", Kind.FURNITURE, _COMPACT_JOB_NUMBER, "a barcode's caption: '0657590'"),
+    LineRule("date-stamp", Kind.FURNITURE, _DATE_STAMP, "a draft's DDMMYY print date: '031125'"),
+    LineRule("barcode", Kind.FURNITURE, _BARCODE, "a barcode's text: '*0657590*'"),
+    LineRule("page-number", Kind.FURNITURE, _PAGE_OF, "a page number: '2/8', 'Page 3', '- 4 -'"),
+    LineRule("symbol-line", Kind.SYMBOL, _SYMBOL_LINE, "a symbol alone on its line ('A/80/L.8'): a running header"),
+)
+
+
+def _classify(text: str) -> tuple[Kind, str]:
+    for rule in LINE_RULES:
+        if rule.pattern.match(text):
+            return rule.kind, rule.name
+    return Kind.TEXT, "text"
 
 
 def _single_spaced_ascii(text: str) -> bool:
@@ -165,7 +180,7 @@ def _all_furniture(raw: str) -> bool:
         return False
     chunks = _LAYOUT_GAP.split(raw.strip())
     return len(chunks) > 1 and all(
-        _classify(chunk) in (Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for chunk in chunks
+        _classify(chunk)[0] in (Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for chunk in chunks
     )
 
 
@@ -184,16 +199,16 @@ def symbol_of_line(text: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _mark_front_matter(lines: list[Line]) -> None:
+def _mark_front_matter(lines: list[Line]) -> list[Line]:
     """YAML front matter (`---` … `---` at the very top) is metadata, not text."""
     first = next((i for i, line in enumerate(lines) if line.kind is not Kind.BLANK), None)
     if first is None or lines[first].raw.strip() != "---":
-        return
+        return lines
     for end in range(first + 1, min(len(lines), first + 60)):
         if lines[end].raw.strip() == "---":
-            for line in lines[first : end + 1]:
-                line.kind = Kind.FRONT_MATTER
-            return
+            fenced = [line.retyped(Kind.FRONT_MATTER, "front-matter") for line in lines[first : end + 1]]
+            return [*lines[:first], *fenced, *lines[end + 1 :]]
+    return lines
 
 
 def front_matter_text(lines: list[Line]) -> str:
@@ -221,7 +236,7 @@ def _words(text: str) -> list[str]:
     return _WORDS.findall(plain(text).lower())
 
 
-def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> None:
+def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> list[Line]:
     """Running headers repeat the symbol and the title at the top of each page: they are furniture.
 
     A text line counts as a running header when, once document symbols are taken out, what is left is a piece
@@ -230,7 +245,7 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
     """
     title_words = [" " + " ".join(_words(title)) + " " for title in titles if title]
     if not title_words:
-        return
+        return lines
 
     def piece_of_title(text: str) -> bool:
         if plain(text).rstrip(' ”’"').endswith((",", ";", ":", ".")):
@@ -239,9 +254,11 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
         joined = " " + " ".join(words) + " "
         return len(words) >= 2 and any(joined in title for title in title_words)
 
+    headers: set[int] = set()  # with the symbol, or the whole title alone on its line: a page header
+
     def anchor(index: int) -> bool:
         line = lines[index]
-        return line.page_break or line.kind in (Kind.FURNITURE, Kind.SYMBOL)
+        return line.page_break or line.kind in (Kind.FURNITURE, Kind.SYMBOL) or index in headers
 
     def heads_a_title(cluster: list[int]) -> bool:
         """A running header prints the title from its start; a body line that wraps inside a quoted title does
@@ -256,23 +273,25 @@ def mark_running_headers(lines: list[Line], titles: list[str], start: int) -> No
             continue
         whole_title = (" " + " ".join(_words(line.text)) + " ") in title_words
         if SYMBOL_RE.search(line.text) or whole_title:
-            line.kind = Kind.FURNITURE  # with the symbol, or the whole title alone on its line: page header
+            headers.add(index)
         elif _near_anchor(lines, index, anchor, piece_of_title):
             candidates.append(index)
-    for cluster in _clusters(lines, candidates):
+    for cluster in _clusters(lines, candidates, headers):
         if heads_a_title(cluster):
-            for index in cluster:
-                lines[index].kind = Kind.FURNITURE
+            headers.update(cluster)
+    return [
+        line.retyped(Kind.FURNITURE, "running-header") if index in headers else line for index, line in enumerate(lines)
+    ]
 
 
-def _clusters(lines: list[Line], indexes: list[int]) -> list[list[int]]:
-    """Runs of the given lines separated only by blanks and page furniture."""
+def _clusters(lines: list[Line], indexes: list[int], headers: set[int]) -> list[list[int]]:
+    """Runs of the given lines separated only by blanks, page furniture and the page headers found."""
     clusters: list[list[int]] = []
     for index in indexes:
         previous = clusters[-1][-1] if clusters else None
-        between = lines[previous + 1 : index] if previous is not None else None
-        if between is not None and all(
-            line.kind in (Kind.BLANK, Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) for line in between
+        if previous is not None and all(
+            lines[between].kind in (Kind.BLANK, Kind.FURNITURE, Kind.SYMBOL, Kind.LONE_NUMBER) or between in headers
+            for between in range(previous + 1, index)
         ):
             clusters[-1].append(index)
         else:
