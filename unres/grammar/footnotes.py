@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from unres.formats.lines import MARK_CLOSE, MARK_OPEN
 from unres.grammar.lines import SYMBOL_RE, Kind, Line
+from unres.grammar.options import OPTIONS
 from unres.grammar.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS, WORDS_AFTER_A_MARK
 
 _NUMBERED_TEXT = re.compile(
@@ -24,13 +25,9 @@ _NUMBERED_TEXT = re.compile(
 )
 _CLOSING = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
 _ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?:[IVXLC]+|\d{1,2}))?\b")
-# Numbers in a footnote area may run a little past its lines (a footnote whose text is on another page).
-_ZONE_SLACK = 3
 _ENDS_SENTENCE = re.compile(r"[.;)\]”’\"]\s*$")
 # An asterisk glued to the word before it ("Egypt:* draft resolution", "Title*"): a star footnote's reference.
 _STAR_REFERENCE = re.compile(r"(?<=[^\s*])\*(?=\s|$)")
-# A star note runs on over at most this many wrapped lines ("* Any changes to the list of sponsors will be …").
-_STAR_NOTE_LINES = 3
 
 
 @dataclass
@@ -122,7 +119,7 @@ def _at_foot_of_page(lines: list[Line], index: int) -> bool:
 def _take_star_note(lines: list[Line], index: int) -> None:
     text = lines[index].text
     lines[index] = lines[index].retyped(Kind.STAR_NOTE, "star-note")
-    for position in range(index + 1, min(len(lines), index + _STAR_NOTE_LINES)):
+    for position in range(index + 1, min(len(lines), index + OPTIONS.star_note_lines)):
         following = lines[position]
         if _ENDS_SENTENCE.search(text) or following.kind is not Kind.TEXT:
             return
@@ -239,7 +236,7 @@ def _read_zone(
     """Pair numbers with texts in a footnote area (lines[zone]), even where the extractor pulled them apart."""
     content = [index for index in zone if lines[index].kind in (Kind.TEXT, Kind.LONE_NUMBER, Kind.FOOTNOTE)]
     last = max(footnotes, default=0)
-    limit = last + len(content) + _ZONE_SLACK
+    limit = last + len(content) + OPTIONS.footnote_zone_slack
     # (number or None, index, text without its number); a lone number's line holds the number alone
     items: list[tuple[int | None, int, str]] = []
     for index in content:

@@ -14,10 +14,13 @@ General rules, not per-file cases:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from unres.formats.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN
 from unres.grammar.lines import Kind, Line, plain
+from unres.grammar.options import OPTIONS
 from unres.grammar.vocabulary import (
     ADVERBS,
     NUMBER_TAKING_WORDS,
@@ -37,7 +40,6 @@ _DATE = re.compile(
 )
 _ANNEX = re.compile(r"^(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b\.?\s*(.*)$")
 _CLAUSE_END = re.compile(f'[,;:.!?]\\s*(?:{MARK_OPEN}\\d+{MARK_CLOSE}|\\d{{1,3}})?\\s*[”’"]?\\s*$')
-_CLAUSE_TAIL = 40
 # A paragraph that lost its final comma before its footnote mark ('… the plan for 2022 1'): a number ends the text.
 _ENDS_WITH_MARK = re.compile(f"(?:\\s\\d{{1,3}}|{MARK_OPEN}\\d+{MARK_CLOSE})\\s*$")
 # Capitalised words a preambular participle addresses ("Urging Member States to …", "Inviting Governments …").
@@ -55,7 +57,7 @@ _EMBEDDED_NUMBER = re.compile(rf"(?<=\S)\s+(\d+)\.\s+(?=[A-Z{ITALIC_OPEN}“])")
 def _past_adverbs(words: list[str]) -> int:
     """Where the opening word is, past up to two adverbs ('Also', 'Once again', 'Deeply')."""
     index = 0
-    while index < min(2, len(words) - 1) and words[index].lower() in ADVERBS:
+    while index < min(OPTIONS.adverbs_before_opening, len(words) - 1) and words[index].lower() in ADVERBS:
         index += 1
     return index
 
@@ -96,7 +98,7 @@ def ends_clause(text: str) -> bool:
     Only the tail is looked at: the question is asked of a paragraph after each of its lines, and a paragraph can
     be long (a pathological one, megabytes).
     """
-    return bool(_CLAUSE_END.search(plain(text[-_CLAUSE_TAIL:])))
+    return bool(_CLAUSE_END.search(plain(text[-OPTIONS.clause_tail :])))
 
 
 def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
@@ -206,10 +208,99 @@ class Structure:
     closing: Closing | None
     trailer: list[Line]  # lines after the closing that are neither footnotes nor annex: metadata
     warnings: list[str]
+    decisions: list[tuple[int, str]] = field(default_factory=list)  # (line number, rule name) in reading order
+
+
+class Piece:
+    """The text a rule is asked about: a whole line, or a segment of one cut at an embedded paragraph number. What
+    several rules ask of it (is it a label, does it open like a preambular paragraph) is worked out once."""
+
+    def __init__(self, reader: StructureReader, line: Line, text: str) -> None:
+        self.reader = reader
+        self.line = line
+        self.text = text
+
+    def retext(self, text: str) -> None:
+        """What is left after a rule took the text's front: what was worked out of the whole is forgotten."""
+        self.__dict__ = {"reader": self.reader, "line": self.line, "text": text}
+
+    @cached_property
+    def plain(self) -> str:
+        return plain(self.text)
+
+    @cached_property
+    def number(self) -> re.Match[str] | None:
+        return _NUMBER_LABEL.match(self.text)
+
+    @cached_property
+    def sub_label(self) -> re.Match[str] | None:
+        return _SUB_LABEL.match(self.text)
+
+    @cached_property
+    def heading_label(self) -> re.Match[str] | None:
+        return _HEADING_LABEL.match(self.text)
+
+    @cached_property
+    def annex(self) -> re.Match[str] | None:
+        return _ANNEX.match(self.plain)
+
+    @cached_property
+    def preambular(self) -> bool:
+        return starts_preambular(self.text)
+
+    @cached_property
+    def strictly_preambular(self) -> bool:
+        return starts_preambular(self.text, strict=True)
+
+    @cached_property
+    def operative_verb(self) -> bool:
+        return starts_operative_verb(self.text)
+
+    @cached_property
+    def upper(self) -> bool:
+        """Opens with a capital or an opening quotation mark."""
+        return self.plain[:1].isupper() or self.plain[:1] in '“"‘'
+
+    @cached_property
+    def ended(self) -> bool:
+        """The paragraph open before this text ended a clause, or lost its final comma before a footnote mark
+        ('… for 2022 1') where this text opens a preambular paragraph after a gap."""
+        current = self.reader.stack[-1]
+        return ends_clause(current.tail) or (
+            self.reader.gap and bool(_ENDS_WITH_MARK.search(current.tail)) and self.strictly_preambular
+        )
+
+    @cached_property
+    def in_list(self) -> bool:
+        """The open paragraph is a list item, or a chapeau ending with a colon."""
+        current = self.reader.stack[-1]
+        return current.style == "item" or current.tail.rstrip().endswith(":")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named structure rule: when `applies`, `act` takes the text and says whether it is done with it (False lets
+    the rules after it see the text too)."""
+
+    name: str
+    reason: str
+    applies: Callable[[StructureReader, Piece], bool]
+    act: Callable[[StructureReader, Piece], bool]
+
+
+def _taken(action: Callable[[StructureReader, Piece], object]) -> Callable[[StructureReader, Piece], bool]:
+    """An action that always takes the text."""
+
+    def act(reader: StructureReader, piece: Piece) -> bool:
+        action(reader, piece)
+        return True
+
+    return act
 
 
 class StructureReader:
-    """Walks the lines after the author line and assembles paragraphs."""
+    """Walks the lines after the author line and assembles paragraphs, asking the rules of LINE_RULES and
+    SEGMENT_RULES in order; the methods below are their predicates' questions and their actions."""
 
     def __init__(self, lines: list[Line], start: int, title: str | None = None) -> None:
         self.lines = lines
@@ -229,6 +320,7 @@ class StructureReader:
         self.closing: Closing | None = None
         self.trailer: list[Line] = []
         self.warnings: list[str] = []
+        self.decisions: list[tuple[int, str]] = []
         self.index = start
         self.italic_openings = _italic_openings(lines[start:])
 
@@ -239,171 +331,127 @@ class StructureReader:
             if line.kind is Kind.BLANK:
                 self.gap = True
             elif line.kind is Kind.TEXT:
-                self._text(line)
+                self._line(line)
                 self.gap = self.gap_removed = False
             else:
                 self.gap = self.gap_removed = True
         if self.section_pending and self.section is not None:
             self.warnings.append(f"heading '{self.section}' is followed by no paragraph")
-        return Structure(self.paragraphs, self.annexes, self.closing, self.trailer, self.warnings)
+        return Structure(self.paragraphs, self.annexes, self.closing, self.trailer, self.warnings, self.decisions)
 
-    # --- one line --------------------------------------------------------------------------------------
+    def _line(self, line: Line) -> None:
+        piece = Piece(self, line, line.text)
+        if self._apply(LINE_RULES, piece):
+            return
+        for segment in self._split_embedded_numbers(piece.text):
+            self._apply(SEGMENT_RULES, Piece(self, line, segment))
 
-    def _text(self, line: Line) -> None:
-        text = line.text
-        if self.part == "after-closing":
-            self._after_closing(line)
-            return
-        closing = _CLOSING.match(plain(text))
-        if closing and self.paragraphs:
-            self.closing = Closing(meeting=closing.group(1), date=closing.group(2).strip() or None)
-            self.part = "after-closing"
-            self.stack = []
-            return
-        if self.part == "annex" and (annex := _ANNEX.match(plain(text))):
-            self._start_annex(annex)
-            return
-        if annex := self._annex_heading_alone(text):
-            self._start_annex(annex)  # a draft prints no closing before its annex
-            return
-        if self.part == "annex" and self.annexes[-1].title_open and not self._is_label(text):
-            current = self.annexes[-1]
-            if current.title_parts and self.gap:
-                current.title_open = False
-            else:
-                current.title_parts.append(plain(text))
-                return
-        if self.awaiting_text and self.stack:
-            self.stack[-1].pieces.append(text)
-            self.awaiting_text = False
-            return
-        if self.heading_open:
-            self.heading_open = False
-            text = self._heading_text(text)
-            if not text:
-                return
-        else:
-            text = self._split_joined_heading(text)
-        for segment in self._split_embedded_numbers(text):
-            self._segment(segment, line)
+    def _apply(self, rules: tuple[Rule, ...], piece: Piece) -> bool:
+        """Ask the rules in order; True once one took the text. A rule that lets it go on may have changed it (a
+        heading taken off its front): the rules after it see what is left."""
+        for rule in rules:
+            if rule.applies(self, piece):
+                text = piece.text
+                taken = rule.act(self, piece)
+                if taken or piece.text != text:
+                    self.decisions.append((piece.line.number, rule.name))
+                if taken:
+                    return True
+        return False
 
-    def _segment(self, text: str, line: Line) -> None:
-        number = _NUMBER_LABEL.match(text)
-        if number and self._accept_number(int(number.group(1)), number.group(2)):
-            self._open_numbered(number.group(1), number.group(2))
-            return
-        sub = _SUB_LABEL.match(text)
-        if sub and self.stack and self._open_sub(sub.group(1), sub.group(2)):
-            return
-        if self._continues_heading(text):
-            self.section = f"{self.section} {plain(text).strip()}"
-            return
-        if self._is_heading(text):
-            self._set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", text)).strip())
-            return
-        label = _HEADING_LABEL.match(text)
-        if label and not label.group(2) and self.part in ("operative", "annex") and self.stack:
-            self._set_heading(plain(text).strip())  # "I." alone: the heading's words follow on the next line
-            self.heading_open = True
-            return
-        if self.part == "annex":
-            self.annexes[-1].title_open = False
-        self._unlabelled(text, line)
+    # --- the rules' questions ----------------------------------------------------------------------------
 
-    def _unlabelled(self, text: str, line: Line) -> None:
-        current = self.stack[-1] if self.stack else None
-        if current is None:
-            if self.part == "preamble" and starts_operative_verb(text) and not starts_preambular(text):
-                self.part = "operative"
-                self._open_top("operative", None, text)
-            elif self.part == "annex":
-                self._open_top("annex", None, text)
-            else:
-                self._open_top("preambular" if self.part == "preamble" else "operative", None, text)
-            return
-        ended = ends_clause(current.tail) or (
-            self.gap and bool(_ENDS_WITH_MARK.search(current.tail)) and starts_preambular(text, strict=True)
-        )
-        in_list = current.style == "item" or current.tail.rstrip().endswith(":")
-        upper = plain(text)[:1].isupper() or plain(text)[:1] in '“"‘'
-        if self.part == "preamble":
-            if in_list and not starts_preambular(text, strict=True):
-                if self.gap and upper and ended:
-                    self._open_item(text)
-                    return
-            elif ended and starts_preambular(text) and (text.startswith(ITALIC_OPEN) or not self.italic_openings):
-                self._open_top("preambular", None, text)
-                return
-            elif ended and self.gap and starts_operative_verb(text) and not self.paragraphs[-1].label:
-                self.part = "operative"
-                self._open_top("operative", None, text)
-                return
-            elif ended and self.gap and upper and not self.gap_removed and not in_list and not _joins_on(text):
-                self._open_top("preambular", None, text)
-                return
-            if in_list and ended and starts_preambular(text, strict=True):
-                self._open_top("preambular", None, text)
-                return
-        elif self._preamble_resumes(text, ended):
-            self._open_top("preambular", None, text)
-            return
-        elif in_list and self.gap and upper and ended:
-            self._open_item(text)
-            return
-        elif self._lost_number(text):
-            self.warnings.append(
-                f"an operative paragraph without a number follows paragraph {self.expected - 1} "
-                f"('{' '.join(plain(text).split()[:4])} …')"
-            )
-            self._open_top("operative", None, text)
-            return
-        elif self.part == "annex" and not self.annexes[-1].paragraphs[-1].label and self.gap and ended and upper:
-            self._open_top("annex", None, text)
-            return
-        self._continue(text)
+    def annex_title_open(self, piece: Piece) -> bool:
+        return self.part == "annex" and self.annexes[-1].title_open and not self._is_label(piece.text)
 
-    def _preamble_resumes(self, text: str, ended: bool) -> bool:
-        """An unnumbered paragraph that opened with an operative verb but ended with a comma, followed by a preambular
-        opening, was a preambular paragraph ('Welcomes the report …,' astray among them): the preamble goes on."""
+    def preamble_resumes(self, piece: Piece) -> bool:
+        """An unnumbered operative paragraph that ended with a comma, then a preambular opening after a gap."""
+        if self.part != "operative" or not self.stack:
+            return False
         top = self.stack[0]
-        if not (
-            self.part == "operative"
-            and top.kind == "operative"
+        return (
+            top.kind == "operative"
             and top.label is None
             and len(self.paragraphs) >= 2
             and self.gap
-            and ended
+            and piece.ended
             and plain(top.tail).rstrip(' ”’"').endswith(",")
-            and starts_preambular(text, strict=True)
-        ):
+            and piece.strictly_preambular
+        )
+
+    def lost_number(self, piece: Piece) -> bool:
+        """Between numbered operative paragraphs, a paragraph of its own that opens with an operative verb after a
+        finished sentence is one whose number the rendering lost ('Expresses its gratitude …' after '1. Endorses;')."""
+        if self.part != "operative" or not self.gap or len(self.stack) != 1:
             return False
+        top = self.stack[0]
+        return top.label is not None and plain(top.tail).rstrip(' ”’"').endswith((";", ".")) and piece.operative_verb
+
+    # --- the rules' actions ------------------------------------------------------------------------------
+
+    def set_closing_date(self, date: str) -> None:
+        assert self.closing is not None
+        self.closing.date = date
+
+    def close(self, text: str) -> None:
+        found = _CLOSING.match(text)
+        assert found is not None
+        self.closing = Closing(meeting=found.group(1), date=found.group(2).strip() or None)
+        self.part = "after-closing"
+        self.stack = []
+
+    def end_annex_title(self) -> bool:
+        self.annexes[-1].title_open = False
+        return False
+
+    def take_label_text(self, text: str) -> None:
+        self.stack[-1].pieces.append(text)
+        self.awaiting_text = False
+
+    def take_heading_text(self, piece: Piece) -> bool:
+        """The heading's words; what follows them on the line (a paragraph joined on) goes on to the other rules."""
+        self.heading_open = False
+        piece.retext(self._heading_text(piece.text))
+        return not piece.text
+
+    def split_joined_heading(self, piece: Piece) -> bool:
+        found = self.joined_heading(piece.text)
+        assert found is not None
+        self.set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", piece.text[: found.start()])).strip())
+        piece.retext(piece.text[found.start() :].lstrip())
+        return False
+
+    def extend_heading(self, text: str) -> None:
+        self.section = f"{self.section} {text.strip()}"
+
+    def open_heading_label(self, text: str) -> None:
+        self.set_heading(text.strip())
+        self.heading_open = True
+
+    def open_operative_part(self, text: str) -> None:
+        self.part = "operative"
+        self.open_top("operative", None, text)
+
+    def resume_preamble(self, text: str) -> None:
+        top = self.stack[0]
         top.kind = "preambular"
         self.part = "preamble"
         self.warnings.append(
             f"a paragraph opening with an operative verb ('{' '.join(plain(top.text).split()[:2])} …') and ending "
             "with a comma stands among preambular paragraphs: read as preambular"
         )
-        return True
+        self.open_top("preambular", None, text)
 
-    def _lost_number(self, text: str) -> bool:
-        """Between numbered operative paragraphs, a paragraph of its own that opens with an operative verb after a
-        finished sentence is one whose number the rendering lost ('Expresses its gratitude …' after '1. Endorses;')."""
-        top = self.stack[0]
-        return (
-            self.part == "operative"
-            and self.gap
-            and top.label is not None
-            and len(self.stack) == 1
-            and plain(top.tail).rstrip(' ”’"').endswith((";", "."))
-            and starts_operative_verb(text)
+    def open_unnumbered(self, text: str) -> None:
+        self.warnings.append(
+            f"an operative paragraph without a number follows paragraph {self.expected - 1} "
+            f"('{' '.join(text.split()[:4])} …')"
         )
-
-    def _continue(self, text: str) -> None:
-        self.stack[-1].pieces.append(text)
+        self.open_top("operative", None, text)
 
     # --- opening paragraphs ----------------------------------------------------------------------------
 
-    def _accept_number(self, number: int, rest: str) -> bool:
+    def accept_number(self, number: int, rest: str) -> bool:
         """The next number in sequence opens a paragraph; a small jump does too when the line before ended a
         clause and a capital follows (the rendering lost paragraphs: say so)."""
         if number == self.expected:
@@ -411,20 +459,22 @@ class StructureReader:
         after_clause = not self.stack or ends_clause(self.stack[-1].tail)
         plausible = self.gap or plain(rest)[:1].isupper()
         # In the preamble only a near start counts: a rendering that lost operative paragraph 1 starts at 2.
-        reach = 2 if self.part == "preamble" else 15
+        reach = OPTIONS.number_jump_preamble if self.part == "preamble" else OPTIONS.number_jump_operative
         if self.expected < number <= self.expected + reach and after_clause and plausible:
             self.warnings.append(f"paragraph numbering jumps from {self.expected - 1} to {number}")
             return True
         return False
 
-    def _open_numbered(self, label: str, rest: str) -> None:
+    def open_numbered(self, found: re.Match[str] | None) -> None:
+        assert found is not None
+        label, rest = found.group(1), found.group(2)
         if label == "1" and self._adopts_a_text():
             self._embed_adopted_text()
         kind: ParagraphKind = "annex" if self.part == "annex" else "operative"
         if self.part == "preamble":
             self.part = "operative"
         self.expected = int(label) + 1
-        self._open_top(kind, label, rest)
+        self.open_top(kind, label, rest)
         self.stack[-1].style = "number"
         if not rest:
             self.awaiting_text = True
@@ -458,7 +508,7 @@ class StructureReader:
         self.expected = 1
         self.stack = []
 
-    def _open_top(self, kind: ParagraphKind, label: str | None, text: str) -> None:
+    def open_top(self, kind: ParagraphKind, label: str | None, text: str) -> None:
         draft = Draft(kind, label, "number" if label else "plain", [text] if text else [], line=self._line_number())
         if self.section_pending:
             draft.section = self.section
@@ -472,8 +522,10 @@ class StructureReader:
             self.paragraphs.append(draft)
         self.stack = [draft]
 
-    def _open_sub(self, label: str, rest: str) -> bool:
+    def open_sub(self, found: re.Match[str] | None) -> bool:
         """Place a sub-paragraph label in the open hierarchy, or refuse it as not a label."""
+        assert found is not None
+        label, rest = found.group(1), found.group(2)
         for depth in range(len(self.stack) - 1, 0, -1):
             item = self.stack[depth]
             if (
@@ -540,7 +592,7 @@ class StructureReader:
         if not draft.pieces:
             self.awaiting_text = True
 
-    def _open_item(self, text: str) -> None:
+    def open_item(self, text: str) -> None:
         """An unlabelled list item under a chapeau that ends with a colon."""
         current = self.stack[-1]
         parent_depth = len(self.stack) - 2 if current.style == "item" else len(self.stack) - 1
@@ -552,20 +604,21 @@ class StructureReader:
 
     # --- headings, annexes, the closing and what follows it ----------------------------------------------
 
-    def _is_heading(self, text: str) -> bool:
+    def is_heading(self, piece: Piece) -> bool:
         """A short unpunctuated line (or 'II. Title') between paragraphs, followed by a numbered paragraph; in the
         preamble only right before the first operative paragraph."""
+        text = piece.text
         if self.part not in ("operative", "annex", "preamble") or not self.stack:
             return False
         if not ends_clause(self.stack[-1].tail) and self.stack[-1].pieces:
             return False
-        label = _HEADING_LABEL.match(text)
+        label = piece.heading_label
         if label and (label.group(2) or self._next_text_is_label()):
             return True
-        words = plain(text).split()
+        words = piece.plain.split(maxsplit=OPTIONS.heading_words)
         return (
             self.gap
-            and 0 < len(words) <= 12
+            and 0 < len(words) <= OPTIONS.heading_words
             and words[0][:1].isupper()
             and not ends_clause(text)
             and self._next_text_is_label()
@@ -582,71 +635,59 @@ class StructureReader:
             number = _NUMBER_LABEL.match(line.text)
             if (number and int(number.group(1)) in (self.expected, 1)) or _HEADING_LABEL.match(line.text):
                 return True
-            if skipped < 2 and _heading_like(line.text) and not _SUB_LABEL.match(line.text):
+            if skipped < OPTIONS.heading_lines and _heading_like(line.text) and not _SUB_LABEL.match(line.text):
                 skipped += 1
                 continue
             return False
         return False
 
-    def _set_heading(self, heading: str) -> None:
+    def set_heading(self, heading: str) -> None:
         """A heading right under another one (no paragraph between them) is its sub-heading: both are kept."""
         if self.section_pending and self.section:
             heading = f"{self.section} — {heading}"
         self.section = heading
         self.section_pending = True
 
-    def _continues_heading(self, text: str) -> bool:
+    def continues_heading(self, piece: Piece) -> bool:
         """A heading wrapped over two lines: the line right under it, unpunctuated, right before a paragraph number."""
         return (
             self.section_pending
             and self.section is not None
             and not self.gap
-            and not _NUMBER_LABEL.match(text)
-            and not _SUB_LABEL.match(text)
-            and not _HEADING_LABEL.match(text)
-            and _heading_like(text)
+            and not piece.number
+            and not piece.sub_label
+            and not piece.heading_label
+            and _heading_like(piece.text)
             and self._next_text_is_label()
         )
 
-    def _split_joined_heading(self, text: str) -> str:
-        """An extractor that joined a heading and the paragraph under it ('Partnerships and support mechanisms
-        17. We invite', 'II. Implementation … 2024–2034 13. We'): take the heading, return the paragraph."""
+    def joined_heading(self, text: str) -> re.Match[str] | None:
+        """Where the next paragraph's number follows a heading an extractor joined to it ('Partnerships and support
+        mechanisms 17. We invite', 'II. Implementation … 2024–2034 13. We'), after a finished paragraph."""
         if self.part not in ("operative", "annex") or not self.stack or not ends_clause(self.stack[-1].tail):
-            return text
+            return None
         found = _embedded_number(text, self.expected)
         if not found:
-            return text
+            return None
         head = text[: found.start()]
-        if _NUMBER_LABEL.match(head) or _SUB_LABEL.match(head) or not _heading_like(head, words=24):
-            return text
-        self._set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", head)).strip())
-        return text[found.start() :].lstrip()
+        if _NUMBER_LABEL.match(head) or _SUB_LABEL.match(head) or not _heading_like(head, OPTIONS.joined_heading_words):
+            return None
+        return found
 
-    def _after_closing(self, line: Line) -> None:
-        text = plain(line.text)
-        if self.closing is not None and self.closing.date is None and _DATE.match(text):
-            self.closing.date = text
-            return
-        if annex := _ANNEX.match(text):
-            self._start_annex(annex)
-            return
-        self.trailer.append(line)
-
-    def _annex_heading_alone(self, text: str) -> re.Match[str] | None:
+    def annex_heading_alone(self, piece: Piece) -> bool:
         """'Annex' (or 'Annex II') alone on its line, after a gap, under an operative paragraph that ended with a full
         stop: the annex of a draft, which prints no closing before it."""
-        found = _ANNEX.match(plain(text))
-        alone = (
-            found is not None
-            and not found.group(3)
+        return (
+            piece.annex is not None
+            and not piece.annex.group(3)
             and self.part == "operative"
             and self.gap
             and bool(self.stack)
             and plain(self.stack[-1].tail).rstrip(' ”’"').endswith(".")
         )
-        return found if alone else None
 
-    def _start_annex(self, found: re.Match[str]) -> None:
+    def start_annex(self, found: re.Match[str] | None) -> None:
+        assert found is not None
         heading = found.group(1) + (f" {found.group(2)}" if found.group(2) else "")
         annex = AnnexDraft(heading)
         if found.group(3):
@@ -661,7 +702,7 @@ class StructureReader:
     def _heading_text(self, text: str) -> str:
         """Take a heading's words off the line after its label; return what follows them on that line (an
         extractor may have joined the first paragraph under the heading onto it: '… commitments 3. We gather')."""
-        for number in range(self.expected, self.expected + 4):
+        for number in range(self.expected, self.expected + OPTIONS.numbers_after_heading):
             if found := _embedded_number(text, number):
                 self.section = f"{self.section} {plain(text[: found.start()]).strip()}"
                 return text[found.start() :].lstrip()
@@ -690,6 +731,227 @@ class StructureReader:
         return [*segments, text]
 
 
+# Rules asked of each whole line of text, in order, before it is cut at embedded paragraph numbers.
+LINE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "closing-date",
+        "the date under the meeting line of the closing",
+        lambda r, p: (
+            r.part == "after-closing"
+            and r.closing is not None
+            and r.closing.date is None
+            and bool(_DATE.match(p.plain))
+        ),
+        _taken(lambda r, p: r.set_closing_date(p.plain)),
+    ),
+    Rule(
+        "annex-after-closing",
+        "'Annex' after the closing starts an annex with its own numbering",
+        lambda r, p: r.part == "after-closing" and p.annex is not None,
+        _taken(lambda r, p: r.start_annex(p.annex)),
+    ),
+    Rule(
+        "after-closing",
+        "what follows the closing and is no annex (adoption and meeting lines) is metadata",
+        lambda r, p: r.part == "after-closing",
+        _taken(lambda r, p: r.trailer.append(p.line)),
+    ),
+    Rule(
+        "closing",
+        "'77th plenary meeting' ends the resolution's text",
+        lambda r, p: bool(r.paragraphs) and bool(_CLOSING.match(p.plain)),
+        _taken(lambda r, p: r.close(p.plain)),
+    ),
+    Rule(
+        "annex",
+        "'Annex' in an annex starts the next annex",
+        lambda r, p: r.part == "annex" and p.annex is not None,
+        _taken(lambda r, p: r.start_annex(p.annex)),
+    ),
+    Rule(
+        "annex-alone",
+        "'Annex' alone on its line after an operative paragraph ending with a full stop: a draft prints no closing",
+        lambda r, p: r.annex_heading_alone(p),
+        _taken(lambda r, p: r.start_annex(p.annex)),
+    ),
+    Rule(
+        "annex-title-ends",
+        "a gap after an annex's title lines ends the title",
+        lambda r, p: r.annex_title_open(p) and bool(r.annexes[-1].title_parts) and r.gap,
+        lambda r, p: r.end_annex_title(),
+    ),
+    Rule(
+        "annex-title",
+        "the lines under 'Annex' up to a gap or a label are its title",
+        lambda r, p: r.annex_title_open(p),
+        _taken(lambda r, p: r.annexes[-1].title_parts.append(p.plain)),
+    ),
+    Rule(
+        "label-text",
+        "a label alone on its line ('3.', '(b)'): its text is the next line",
+        lambda r, p: r.awaiting_text and bool(r.stack),
+        _taken(lambda r, p: r.take_label_text(p.text)),
+    ),
+    Rule(
+        "heading-text",
+        "a heading's label alone on its line ('I.'): its words are the next line",
+        lambda r, p: r.heading_open,
+        lambda r, p: r.take_heading_text(p),
+    ),
+    Rule(
+        "joined-heading",
+        "an extractor joined a heading and the paragraph under it ('… support mechanisms 17. We invite')",
+        lambda r, p: r.joined_heading(p.text) is not None,
+        lambda r, p: r.split_joined_heading(p),
+    ),
+)
+
+# Rules asked of each segment of a line, in order; the last always applies.
+SEGMENT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "operative-number",
+        "the next number in sequence ('3.') opens an operative paragraph; a small jump after a finished clause too",
+        lambda r, p: p.number is not None and r.accept_number(int(p.number.group(1)), p.number.group(2)),
+        _taken(lambda r, p: r.open_numbered(p.number)),
+    ),
+    Rule(
+        "sub-paragraph",
+        "the next label of a list ('(b)' after '(a)', '(ii)' under a letter) opens a sub-paragraph",
+        lambda r, p: p.sub_label is not None and bool(r.stack),
+        lambda r, p: r.open_sub(p.sub_label),
+    ),
+    Rule(
+        "heading-continued",
+        "a heading wrapped over two lines: the unpunctuated line under it, right before a paragraph number",
+        lambda r, p: r.continues_heading(p),
+        _taken(lambda r, p: r.extend_heading(p.plain)),
+    ),
+    Rule(
+        "heading",
+        "a short unpunctuated line (or 'II. Title') after a finished paragraph and before a numbered one",
+        lambda r, p: r.is_heading(p),
+        _taken(lambda r, p: r.set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", p.text)).strip())),
+    ),
+    Rule(
+        "heading-label",
+        "a heading's label alone ('I.') between operative paragraphs: its words follow on the next line",
+        lambda r, p: (
+            p.heading_label is not None
+            and not p.heading_label.group(2)
+            and r.part in ("operative", "annex")
+            and bool(r.stack)
+        ),
+        _taken(lambda r, p: r.open_heading_label(p.plain)),
+    ),
+    Rule(
+        "annex-text-ends-title",
+        "text that is not a title line ends an annex's title",
+        lambda r, p: r.part == "annex" and r.annexes[-1].title_open,
+        lambda r, p: r.end_annex_title(),
+    ),
+    Rule(
+        "unnumbered-operative-first",
+        "a first paragraph opening with an operative verb opens an unnumbered operative part",
+        lambda r, p: not r.stack and r.part == "preamble" and p.operative_verb and not p.preambular,
+        _taken(lambda r, p: r.open_operative_part(p.text)),
+    ),
+    Rule(
+        "first-paragraph",
+        "the first text of the body (or of an annex) opens its first paragraph",
+        lambda r, p: not r.stack,
+        _taken(lambda r, p: r.open_top(_KIND_OF_PART[r.part], None, p.text)),
+    ),
+    Rule(
+        "preamble-list-item",
+        "under a chapeau ending with a colon, a capitalised line after a gap and a finished clause is a list item",
+        lambda r, p: r.part == "preamble" and p.in_list and not p.strictly_preambular and r.gap and p.upper and p.ended,
+        _taken(lambda r, p: r.open_item(p.text)),
+    ),
+    Rule(
+        "preambular-opening",
+        "an opening word (participle or adjective) after a finished clause opens a preambular paragraph; where the "
+        "rendering sets openings in italics, only an italic one",
+        lambda r, p: (
+            r.part == "preamble"
+            and not (p.in_list and not p.strictly_preambular)
+            and p.ended
+            and p.preambular
+            and (p.text.startswith(ITALIC_OPEN) or not r.italic_openings)
+        ),
+        _taken(lambda r, p: r.open_top("preambular", None, p.text)),
+    ),
+    Rule(
+        "stray-operative-verb",
+        "an unnumbered paragraph with an operative verb after a gap opens an unnumbered operative part",
+        lambda r, p: (
+            r.part == "preamble"
+            and not (p.in_list and not p.strictly_preambular)
+            and p.ended
+            and r.gap
+            and p.operative_verb
+            and not r.paragraphs[-1].label
+        ),
+        _taken(lambda r, p: r.open_operative_part(p.text)),
+    ),
+    Rule(
+        "preamble-capitalised",
+        "in the preamble, a capitalised paragraph of its own after a gap and a finished clause is a paragraph",
+        lambda r, p: (
+            r.part == "preamble"
+            and not p.in_list
+            and p.ended
+            and r.gap
+            and p.upper
+            and not r.gap_removed
+            and not _joins_on(p.text)
+        ),
+        _taken(lambda r, p: r.open_top("preambular", None, p.text)),
+    ),
+    Rule(
+        "preambular-after-list",
+        "a standard opening word after a finished list item returns to the preamble",
+        lambda r, p: r.part == "preamble" and p.in_list and p.ended and p.strictly_preambular,
+        _taken(lambda r, p: r.open_top("preambular", None, p.text)),
+    ),
+    Rule(
+        "preamble-resumes",
+        "an unnumbered paragraph with an operative verb that ended with a comma, followed by a preambular opening, "
+        "was a preambular paragraph: one stray verb must not swallow the preamble",
+        lambda r, p: r.preamble_resumes(p),
+        _taken(lambda r, p: r.resume_preamble(p.text)),
+    ),
+    Rule(
+        "operative-list-item",
+        "under a chapeau ending with a colon, a capitalised line after a gap and a finished clause is a list item",
+        lambda r, p: r.part != "preamble" and p.in_list and r.gap and p.upper and p.ended,
+        _taken(lambda r, p: r.open_item(p.text)),
+    ),
+    Rule(
+        "lost-number",
+        "between numbered operative paragraphs, a paragraph of its own opening with an operative verb after a "
+        "finished sentence lost its number (reported)",
+        lambda r, p: r.lost_number(p),
+        _taken(lambda r, p: r.open_unnumbered(p.plain)),
+    ),
+    Rule(
+        "annex-paragraph",
+        "in an unnumbered annex, a capitalised paragraph of its own after a finished clause is a paragraph",
+        lambda r, p: r.part == "annex" and not r.annexes[-1].paragraphs[-1].label and r.gap and p.ended and p.upper,
+        _taken(lambda r, p: r.open_top("annex", None, p.text)),
+    ),
+    Rule(
+        "continues",
+        "anything else goes on with the paragraph before it: a paragraph cut by a page break, with footnotes and "
+        "furniture between its halves, becomes whole",
+        lambda r, p: True,
+        _taken(lambda r, p: r.stack[-1].pieces.append(p.text)),
+    ),
+)
+
+STRUCTURE_RULES: tuple[Rule, ...] = (*LINE_RULES, *SEGMENT_RULES)
+_KIND_OF_PART: dict[str, ParagraphKind] = {"preamble": "preambular", "operative": "operative", "annex": "annex"}
+
+
 def _embedded_number(text: str, number: int) -> re.Match[str] | None:
     """The first place in `text` where paragraph number `number` (as printed: no leading zero) follows a sentence."""
     printed = str(number)
@@ -712,9 +974,9 @@ def _letter_position(label: str) -> int | None:
     return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
 
 
-def _heading_like(text: str, words: int = 12) -> bool:
+def _heading_like(text: str, words: int = OPTIONS.heading_words) -> bool:
     """Short, capitalised and unpunctuated at the end: how a section heading looks."""
-    found = plain(text).split()
+    found = plain(text).split(maxsplit=words)
     return 0 < len(found) <= words and found[0][:1].isupper() and not ends_clause(text)
 
 
@@ -724,7 +986,7 @@ def _italic_openings(lines: list[Line]) -> bool:
     quoted title) continues the paragraph before it."""
     openings = [line.text for line in lines if line.kind is Kind.TEXT and starts_preambular(line.text)]
     italic = sum(1 for text in openings if text.startswith(ITALIC_OPEN))
-    return italic >= 3 and italic >= 0.8 * len(openings)
+    return italic >= OPTIONS.italic_openings_least and italic >= OPTIONS.italic_openings_share * len(openings)
 
 
 def read_structure(lines: list[Line], start: int, title: str | None = None) -> Structure:
