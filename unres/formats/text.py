@@ -29,6 +29,7 @@ _IMPOSSIBLE_FOOTNOTE_DEF = re.compile(r"^\[\^(\d{4,})\]:\s*")
 _SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _LIST_MARKER = re.compile(r"^[-*+•●▪◦]\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MARKUP_OPENERS = frozenset("#-*+•●▪◦")
 _MD_ESCAPE = re.compile(r"\\([\[\]*_#().\-])")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC_STAR = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
@@ -58,19 +59,23 @@ def text_to_lines(text: str) -> list[SourceLine]:
 
 def read_line(raw: str, *, page: int = 1, page_break: bool = False, origin: str = "") -> SourceLine:
     """One line of text: its markup read into spans and a footnote definition's mark."""
-    expanded = raw.expandtabs(4)
-    indent = len(expanded) - len(expanded.lstrip(" "))
+    indent = 0
+    if raw[:1] in (" ", "\t"):
+        expanded = raw.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
     text = raw
     if "$" in text and "^{" in text:
         text = _LATEX_SPAN.sub(lambda m: _LATEX_SUPERSCRIPT.sub(lambda s: _mark(s.group(1)) + " ", m.group(1)), text)
         text = text.replace("\\", "")
-    text = _MD_HEADING.sub("", text.strip())
-    text = _LIST_MARKER.sub("", text)
+    text = text.strip()
+    if text[:1] in _MARKUP_OPENERS:  # most lines open with a letter or a digit: no pattern to try
+        text = _LIST_MARKER.sub("", _MD_HEADING.sub("", text))
     note = None
-    text = _IMPOSSIBLE_FOOTNOTE_DEF.sub(r"\1 ", text)
-    if found := _MD_FOOTNOTE_DEF.match(text):
-        note = found.group(1)
-        text = text[found.end() :]
+    if text.startswith("[^"):
+        text = _IMPOSSIBLE_FOOTNOTE_DEF.sub(r"\1 ", text)
+        if found := _MD_FOOTNOTE_DEF.match(text):
+            note = found.group(1)
+            text = text[found.end() :]
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
     if "[^" in text:

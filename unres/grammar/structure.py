@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from unres.formats.lines import ITALIC_OPEN, MARK_CLOSE, MARK_OPEN
 from unres.grammar.lines import Kind, Line, plain
@@ -29,6 +29,8 @@ from unres.grammar.vocabulary import (
     PREAMBULAR_OPENERS,
 )
 from unres.models import Closing, ParagraphKind
+
+T = TypeVar("T")
 
 # Up to five digits: a long text (a compiled list, a generated document) runs past paragraph 999.
 _NUMBER_LABEL = re.compile(r"^(\d{1,5})\.(?:\s+|$)(.*)$")
@@ -69,7 +71,8 @@ def starts_preambular(text: str, strict: bool = False) -> bool:
     lower-case word counts too ('Re-emphasizing its support'), but a list item such as 'Eliminating chemical
     weapons' inside a list introduced by a colon is strict-rejected.
     """
-    words = plain(text).replace(ITALIC_OPEN, "").split()
+    # The opening word stands past at most two adverbs: four words decide (a paragraph is not split whole).
+    words = plain(text).split(maxsplit=OPTIONS.adverbs_before_opening + 2)
     if not words or not words[0][:1].isupper():
         return False
     index = _past_adverbs(words)
@@ -87,7 +90,7 @@ def starts_preambular(text: str, strict: bool = False) -> bool:
 
 def starts_operative_verb(text: str) -> bool:
     """Does this line open with an operative verb ('Adopts the …', 'Also requests …')?"""
-    words = plain(text).split()
+    words = plain(text).split(maxsplit=OPTIONS.adverbs_before_opening + 1)
     index = _past_adverbs(words)
     return bool(words) and words[0][:1].isupper() and words[index].lower() in OPERATIVE_VERBS
 
@@ -103,7 +106,7 @@ def ends_clause(text: str) -> bool:
 
 def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
     """The opening phrase a drafter italicises: 'Recalling also', 'Takes note of', 'Deeply concerned'."""
-    words = text.split()
+    words = text.split(maxsplit=OPTIONS.adverbs_before_opening + _LONGEST_TAIL + 3)  # the words that can decide
     index = _past_adverbs(words)
     if not words or not words[0][:1].isupper():
         return None
@@ -211,6 +214,20 @@ class Structure:
     decisions: list[tuple[int, str]] = field(default_factory=list)  # (line number, rule name) in reading order
 
 
+class _once(Generic[T]):
+    """Worked out on first use, then an attribute: `functools.cached_property` without the lock Python 3.11 takes on
+    each first use (a third of the time the rule table took)."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, piece: Any, owner: Any) -> T:
+        value = self.compute(piece)
+        piece.__dict__[self.name] = value
+        return value
+
+
 class Piece:
     """The text a rule is asked about: a whole line, or a segment of one cut at an embedded paragraph number. What
     several rules ask of it (is it a label, does it open like a preambular paragraph) is worked out once."""
@@ -224,44 +241,44 @@ class Piece:
         """What is left after a rule took the text's front: what was worked out of the whole is forgotten."""
         self.__dict__ = {"reader": self.reader, "line": self.line, "text": text}
 
-    @cached_property
+    @_once
     def plain(self) -> str:
         return plain(self.text)
 
-    @cached_property
+    @_once
     def number(self) -> re.Match[str] | None:
         return _NUMBER_LABEL.match(self.text)
 
-    @cached_property
+    @_once
     def sub_label(self) -> re.Match[str] | None:
         return _SUB_LABEL.match(self.text)
 
-    @cached_property
+    @_once
     def heading_label(self) -> re.Match[str] | None:
         return _HEADING_LABEL.match(self.text)
 
-    @cached_property
+    @_once
     def annex(self) -> re.Match[str] | None:
         return _ANNEX.match(self.plain)
 
-    @cached_property
+    @_once
     def preambular(self) -> bool:
         return starts_preambular(self.text)
 
-    @cached_property
+    @_once
     def strictly_preambular(self) -> bool:
         return starts_preambular(self.text, strict=True)
 
-    @cached_property
+    @_once
     def operative_verb(self) -> bool:
         return starts_operative_verb(self.text)
 
-    @cached_property
+    @_once
     def upper(self) -> bool:
         """Opens with a capital or an opening quotation mark."""
         return self.plain[:1].isupper() or self.plain[:1] in '“"‘'
 
-    @cached_property
+    @_once
     def ended(self) -> bool:
         """The paragraph open before this text ended a clause, or lost its final comma before a footnote mark
         ('… for 2022 1') where this text opens a preambular paragraph after a gap."""
@@ -270,7 +287,7 @@ class Piece:
             self.reader.gap and bool(_ENDS_WITH_MARK.search(current.tail)) and self.strictly_preambular
         )
 
-    @cached_property
+    @_once
     def in_list(self) -> bool:
         """The open paragraph is a list item, or a chapeau ending with a colon."""
         current = self.reader.stack[-1]
@@ -284,6 +301,7 @@ class Rule:
 
     name: str
     reason: str
+    parts: frozenset[str]  # where it applies: 'preamble', 'operative', 'annex', 'after-closing'
     applies: Callable[[StructureReader, Piece], bool]
     act: Callable[[StructureReader, Piece], bool]
 
@@ -341,15 +359,15 @@ class StructureReader:
 
     def _line(self, line: Line) -> None:
         piece = Piece(self, line, line.text)
-        if self._apply(LINE_RULES, piece):
+        if self._apply(_LINE_RULES_IN, piece):
             return
         for segment in self._split_embedded_numbers(piece.text):
-            self._apply(SEGMENT_RULES, Piece(self, line, segment))
+            self._apply(_SEGMENT_RULES_IN, Piece(self, line, segment))
 
-    def _apply(self, rules: tuple[Rule, ...], piece: Piece) -> bool:
-        """Ask the rules in order; True once one took the text. A rule that lets it go on may have changed it (a
-        heading taken off its front): the rules after it see what is left."""
-        for rule in rules:
+    def _apply(self, table: dict[str, tuple[Rule, ...]], piece: Piece) -> bool:
+        """Ask the rules of the table for this part of the document, in order; True once one took the text. A rule
+        that lets it go on may have changed it (a heading taken off its front): the rules after it see what is left."""
+        for rule in table[self.part]:
             if rule.applies(self, piece):
                 text = piece.text
                 taken = rule.act(self, piece)
@@ -731,76 +749,90 @@ class StructureReader:
         return [*segments, text]
 
 
+_PARTS = ("preamble", "operative", "annex", "after-closing")
+PREAMBLE = frozenset({"preamble"})
+OPERATIVE = frozenset({"operative"})
+ANNEX = frozenset({"annex"})
+OPERATIVE_OR_ANNEX = OPERATIVE | ANNEX
+BODY = PREAMBLE | OPERATIVE_OR_ANNEX  # anywhere before the closing, and in annexes
+AFTER_CLOSING = frozenset({"after-closing"})
+
 # Rules asked of each whole line of text, in order, before it is cut at embedded paragraph numbers.
 LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "closing-date",
         "the date under the meeting line of the closing",
-        lambda r, p: (
-            r.part == "after-closing"
-            and r.closing is not None
-            and r.closing.date is None
-            and bool(_DATE.match(p.plain))
-        ),
+        AFTER_CLOSING,
+        lambda r, p: r.closing is not None and r.closing.date is None and bool(_DATE.match(p.plain)),
         _taken(lambda r, p: r.set_closing_date(p.plain)),
     ),
     Rule(
         "annex-after-closing",
         "'Annex' after the closing starts an annex with its own numbering",
-        lambda r, p: r.part == "after-closing" and p.annex is not None,
+        AFTER_CLOSING,
+        lambda r, p: p.annex is not None,
         _taken(lambda r, p: r.start_annex(p.annex)),
     ),
     Rule(
         "after-closing",
         "what follows the closing and is no annex (adoption and meeting lines) is metadata",
-        lambda r, p: r.part == "after-closing",
+        AFTER_CLOSING,
+        lambda r, p: True,
         _taken(lambda r, p: r.trailer.append(p.line)),
     ),
     Rule(
         "closing",
         "'77th plenary meeting' ends the resolution's text",
+        BODY,
         lambda r, p: bool(r.paragraphs) and bool(_CLOSING.match(p.plain)),
         _taken(lambda r, p: r.close(p.plain)),
     ),
     Rule(
         "annex",
         "'Annex' in an annex starts the next annex",
-        lambda r, p: r.part == "annex" and p.annex is not None,
+        ANNEX,
+        lambda r, p: p.annex is not None,
         _taken(lambda r, p: r.start_annex(p.annex)),
     ),
     Rule(
         "annex-alone",
         "'Annex' alone on its line after an operative paragraph ending with a full stop: a draft prints no closing",
+        OPERATIVE,
         lambda r, p: r.annex_heading_alone(p),
         _taken(lambda r, p: r.start_annex(p.annex)),
     ),
     Rule(
         "annex-title-ends",
         "a gap after an annex's title lines ends the title",
+        ANNEX,
         lambda r, p: r.annex_title_open(p) and bool(r.annexes[-1].title_parts) and r.gap,
         lambda r, p: r.end_annex_title(),
     ),
     Rule(
         "annex-title",
         "the lines under 'Annex' up to a gap or a label are its title",
+        ANNEX,
         lambda r, p: r.annex_title_open(p),
         _taken(lambda r, p: r.annexes[-1].title_parts.append(p.plain)),
     ),
     Rule(
         "label-text",
         "a label alone on its line ('3.', '(b)'): its text is the next line",
+        BODY,
         lambda r, p: r.awaiting_text and bool(r.stack),
         _taken(lambda r, p: r.take_label_text(p.text)),
     ),
     Rule(
         "heading-text",
         "a heading's label alone on its line ('I.'): its words are the next line",
+        BODY,
         lambda r, p: r.heading_open,
         lambda r, p: r.take_heading_text(p),
     ),
     Rule(
         "joined-heading",
         "an extractor joined a heading and the paragraph under it ('… support mechanisms 17. We invite')",
+        OPERATIVE_OR_ANNEX,
         lambda r, p: r.joined_heading(p.text) is not None,
         lambda r, p: r.split_joined_heading(p),
     ),
@@ -811,69 +843,73 @@ SEGMENT_RULES: tuple[Rule, ...] = (
     Rule(
         "operative-number",
         "the next number in sequence ('3.') opens an operative paragraph; a small jump after a finished clause too",
+        BODY,
         lambda r, p: p.number is not None and r.accept_number(int(p.number.group(1)), p.number.group(2)),
         _taken(lambda r, p: r.open_numbered(p.number)),
     ),
     Rule(
         "sub-paragraph",
         "the next label of a list ('(b)' after '(a)', '(ii)' under a letter) opens a sub-paragraph",
+        BODY,
         lambda r, p: p.sub_label is not None and bool(r.stack),
         lambda r, p: r.open_sub(p.sub_label),
     ),
     Rule(
         "heading-continued",
         "a heading wrapped over two lines: the unpunctuated line under it, right before a paragraph number",
+        BODY,
         lambda r, p: r.continues_heading(p),
         _taken(lambda r, p: r.extend_heading(p.plain)),
     ),
     Rule(
         "heading",
         "a short unpunctuated line (or 'II. Title') after a finished paragraph and before a numbered one",
+        BODY,
         lambda r, p: r.is_heading(p),
         _taken(lambda r, p: r.set_heading(plain(_HEADING_LABEL.sub(r"\1. \2", p.text)).strip())),
     ),
     Rule(
         "heading-label",
         "a heading's label alone ('I.') between operative paragraphs: its words follow on the next line",
-        lambda r, p: (
-            p.heading_label is not None
-            and not p.heading_label.group(2)
-            and r.part in ("operative", "annex")
-            and bool(r.stack)
-        ),
+        OPERATIVE_OR_ANNEX,
+        lambda r, p: p.heading_label is not None and not p.heading_label.group(2) and bool(r.stack),
         _taken(lambda r, p: r.open_heading_label(p.plain)),
     ),
     Rule(
         "annex-text-ends-title",
         "text that is not a title line ends an annex's title",
-        lambda r, p: r.part == "annex" and r.annexes[-1].title_open,
+        ANNEX,
+        lambda r, p: r.annexes[-1].title_open,
         lambda r, p: r.end_annex_title(),
     ),
     Rule(
         "unnumbered-operative-first",
         "a first paragraph opening with an operative verb opens an unnumbered operative part",
-        lambda r, p: not r.stack and r.part == "preamble" and p.operative_verb and not p.preambular,
+        PREAMBLE,
+        lambda r, p: not r.stack and p.operative_verb and not p.preambular,
         _taken(lambda r, p: r.open_operative_part(p.text)),
     ),
     Rule(
         "first-paragraph",
         "the first text of the body (or of an annex) opens its first paragraph",
+        BODY,
         lambda r, p: not r.stack,
         _taken(lambda r, p: r.open_top(_KIND_OF_PART[r.part], None, p.text)),
     ),
     Rule(
         "preamble-list-item",
         "under a chapeau ending with a colon, a capitalised line after a gap and a finished clause is a list item",
-        lambda r, p: r.part == "preamble" and p.in_list and not p.strictly_preambular and r.gap and p.upper and p.ended,
+        PREAMBLE,
+        lambda r, p: p.in_list and not p.strictly_preambular and r.gap and p.upper and p.ended,
         _taken(lambda r, p: r.open_item(p.text)),
     ),
     Rule(
         "preambular-opening",
         "an opening word (participle or adjective) after a finished clause opens a preambular paragraph; where the "
         "rendering sets openings in italics, only an italic one",
+        PREAMBLE,
         lambda r, p: (
-            r.part == "preamble"
-            and not (p.in_list and not p.strictly_preambular)
+            not (p.in_list and not p.strictly_preambular)
             and p.ended
             and p.preambular
             and (p.text.startswith(ITALIC_OPEN) or not r.italic_openings)
@@ -883,9 +919,9 @@ SEGMENT_RULES: tuple[Rule, ...] = (
     Rule(
         "stray-operative-verb",
         "an unnumbered paragraph with an operative verb after a gap opens an unnumbered operative part",
+        PREAMBLE,
         lambda r, p: (
-            r.part == "preamble"
-            and not (p.in_list and not p.strictly_preambular)
+            not (p.in_list and not p.strictly_preambular)
             and p.ended
             and r.gap
             and p.operative_verb
@@ -896,59 +932,61 @@ SEGMENT_RULES: tuple[Rule, ...] = (
     Rule(
         "preamble-capitalised",
         "in the preamble, a capitalised paragraph of its own after a gap and a finished clause is a paragraph",
-        lambda r, p: (
-            r.part == "preamble"
-            and not p.in_list
-            and p.ended
-            and r.gap
-            and p.upper
-            and not r.gap_removed
-            and not _joins_on(p.text)
-        ),
+        PREAMBLE,
+        lambda r, p: not p.in_list and p.ended and r.gap and p.upper and not r.gap_removed and not _joins_on(p.text),
         _taken(lambda r, p: r.open_top("preambular", None, p.text)),
     ),
     Rule(
         "preambular-after-list",
         "a standard opening word after a finished list item returns to the preamble",
-        lambda r, p: r.part == "preamble" and p.in_list and p.ended and p.strictly_preambular,
+        PREAMBLE,
+        lambda r, p: p.in_list and p.ended and p.strictly_preambular,
         _taken(lambda r, p: r.open_top("preambular", None, p.text)),
     ),
     Rule(
         "preamble-resumes",
         "an unnumbered paragraph with an operative verb that ended with a comma, followed by a preambular opening, "
         "was a preambular paragraph: one stray verb must not swallow the preamble",
+        OPERATIVE,
         lambda r, p: r.preamble_resumes(p),
         _taken(lambda r, p: r.resume_preamble(p.text)),
     ),
     Rule(
         "operative-list-item",
         "under a chapeau ending with a colon, a capitalised line after a gap and a finished clause is a list item",
-        lambda r, p: r.part != "preamble" and p.in_list and r.gap and p.upper and p.ended,
+        OPERATIVE_OR_ANNEX,
+        lambda r, p: p.in_list and r.gap and p.upper and p.ended,
         _taken(lambda r, p: r.open_item(p.text)),
     ),
     Rule(
         "lost-number",
         "between numbered operative paragraphs, a paragraph of its own opening with an operative verb after a "
         "finished sentence lost its number (reported)",
+        OPERATIVE,
         lambda r, p: r.lost_number(p),
         _taken(lambda r, p: r.open_unnumbered(p.plain)),
     ),
     Rule(
         "annex-paragraph",
         "in an unnumbered annex, a capitalised paragraph of its own after a finished clause is a paragraph",
-        lambda r, p: r.part == "annex" and not r.annexes[-1].paragraphs[-1].label and r.gap and p.ended and p.upper,
+        ANNEX,
+        lambda r, p: not r.annexes[-1].paragraphs[-1].label and r.gap and p.ended and p.upper,
         _taken(lambda r, p: r.open_top("annex", None, p.text)),
     ),
     Rule(
         "continues",
         "anything else goes on with the paragraph before it: a paragraph cut by a page break, with footnotes and "
         "furniture between its halves, becomes whole",
+        BODY,
         lambda r, p: True,
         _taken(lambda r, p: r.stack[-1].pieces.append(p.text)),
     ),
 )
 
 STRUCTURE_RULES: tuple[Rule, ...] = (*LINE_RULES, *SEGMENT_RULES)
+# Each table cut by part of the document, once: a line is asked only the rules that can apply where it stands.
+_LINE_RULES_IN = {part: tuple(rule for rule in LINE_RULES if part in rule.parts) for part in _PARTS}
+_SEGMENT_RULES_IN = {part: tuple(rule for rule in SEGMENT_RULES if part in rule.parts) for part in _PARTS}
 _KIND_OF_PART: dict[str, ParagraphKind] = {"preamble": "preambular", "operative": "operative", "annex": "annex"}
 
 
