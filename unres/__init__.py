@@ -48,7 +48,7 @@ if TYPE_CHECKING:
         Paragraph,
         ViewOptions,
     )
-    from unres.parse import parse_file, parse_text
+    from unres.parse import explain_file, parse_file, parse_lines, parse_text
     from unres.read import Source, read_source
 
 __version__ = "0.1.0"
@@ -85,7 +85,9 @@ _LAZY: dict[str, tuple[str, str]] = {
             "ViewOptions",
         )
     },
+    "explain_file": ("unres.parse", "explain_file"),
     "parse_file": ("unres.parse", "parse_file"),
+    "parse_lines": ("unres.parse", "parse_lines"),
     "parse_text": ("unres.parse", "parse_text"),
     "Source": ("unres.read", "Source"),
     "read_source": ("unres.read", "read_source"),
@@ -119,9 +121,11 @@ __all__ = [
     "apply_amendments",
     "check",
     "compare",
+    "explain_file",
     "lineage",
     "parse_amendment_text",
     "parse_file",
+    "parse_lines",
     "parse_text",
     "read_amendment",
     "read_source",

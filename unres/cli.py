@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from unres.models import Document
+    from unres.parse import LineDecision
 
 app = typer.Typer(
     name="unres",
@@ -39,6 +40,7 @@ app = typer.Typer(
 class ParseFormat(StrEnum):
     text = "text"
     json = "json"
+    lines = "lines"
 
 
 class DiffFormat(StrEnum):
@@ -211,9 +213,15 @@ def parse(
     \b
       unres parse examples/ga-58-137.word-export.txt
       unres parse draft.md --format json | jq '.paragraphs[].id'
+      unres parse draft.pdf --format lines   # each line's kind and the rules that read it
       pdftotext resolution.pdf - | unres parse -
     """
     with _trouble_is_exit_2():
+        if output_format is ParseFormat.lines:
+            from unres.render.lines import line_table
+
+            _emit_text(line_table(_explain(file, max_size, from_format, revisions, limit)), output, [file])
+            return
         document = _parse(file, max_size, from_format, revisions, limit)
         if output_format is ParseFormat.json:
             from unres.render.json import to_json
@@ -643,19 +651,31 @@ def _parse(
     limit: list[str] | None = None,
 ) -> Document:
     from unres import parse_file
+
+    return parse_file(file, **_reading_options(max_size, from_format, revisions, limit))
+
+
+def _explain(
+    file: str, max_size: int, from_format: InputFormat | None, revisions: RevisionsMode | None, limit: list[str] | None
+) -> list[LineDecision]:
+    from unres import explain_file
+
+    return explain_file(file, **_reading_options(max_size, from_format, revisions, limit))
+
+
+def _reading_options(
+    max_size: int, from_format: InputFormat | None, revisions: RevisionsMode | None, limit: list[str] | None
+) -> dict[str, Any]:
+    """How to read an input file, from the options every command shares."""
     from unres.read import Limits
 
-    forced = from_format.value if from_format is not None else None
-    how = revisions.value if revisions is not None else None
-    stdin = sys.stdin.buffer if sys.stdin is not None else None  # None when standard input is closed
-    return parse_file(
-        file,
-        stdin=stdin,
-        max_bytes=max_size,
-        format=forced,  # type: ignore[arg-type]
-        revisions=how,  # type: ignore[arg-type]
-        limits=Limits.from_settings(limit),
-    )
+    return {
+        "stdin": sys.stdin.buffer if sys.stdin is not None else None,  # None when standard input is closed
+        "max_bytes": max_size,
+        "format": from_format.value if from_format is not None else None,
+        "revisions": revisions.value if revisions is not None else None,
+        "limits": Limits.from_settings(limit),
+    }
 
 
 def _warn_unstructured(*documents: Document) -> None:

@@ -28,14 +28,14 @@ from unres.formats import Format, Revisions
 from unres.formats.lines import SourceLine
 from unres.formats.text import text_to_lines
 from unres.grammar.build import Builder, plain_structure, set_aside
-from unres.grammar.footnotes import FootnoteDraft, collect_footnotes
+from unres.grammar.footnotes import FOOTNOTE_RULES, FootnoteDraft, collect_footnotes
 from unres.grammar.header import Header, find_author, read_header, read_metadata
-from unres.grammar.lines import Kind, Line, mark_running_headers, split_lines
-from unres.grammar.structure import Structure, read_structure, starts_operative_verb, starts_preambular
+from unres.grammar.lines import LINE_RULES, OTHER_LINE_RULES, Kind, Line, mark_running_headers, plain, split_lines
+from unres.grammar.structure import STRUCTURE_RULES, Structure, read_structure, starts_operative_verb, starts_preambular
 from unres.models import Document
 from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 
-__all__ = ["parse_file", "parse_lines", "parse_text"]
+__all__ = ["explain", "explain_file", "parse_file", "parse_lines", "parse_text", "read_lines"]
 
 _FIRST_NUMBER = re.compile(r"^1\.(?:\s|$)")
 
@@ -67,6 +67,21 @@ def parse_file(
     if source.warnings:
         document.warnings[:0] = list(source.warnings)
     return document
+
+
+def explain_file(
+    path: str | Path,
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    format: Format | None = None,
+    revisions: Revisions | None = None,
+    limits: Limits | None = None,
+) -> list[LineDecision]:
+    """How the parser read each line of one rendering (arguments as `parse_file`): its kind and the rules that
+    decided it. For a user asking why a paragraph was cut or joined where it was."""
+    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
+    return explain(read_lines(list(source.lines)))
 
 
 def parse_text(text: str, source: str | None = None) -> Document:
@@ -153,6 +168,58 @@ def read_lines(source_lines: list[SourceLine]) -> Reading:
     for step in PASSES:
         reading = step(reading)
     return reading
+
+
+# The names `explain` gives text lines the structure rules do not read.
+READING_RULES: dict[str, str] = {
+    "author": "the author line ('The General Assembly,') before a paragraph's opening: it ends the front matter",
+    "header": "text before the author line: symbol, title, sponsors and metadata, which the header pass reads",
+    "plain-paragraph": "a text with no resolution structure: each block between blank lines is a paragraph",
+}
+
+
+def rule_reasons() -> dict[str, str]:
+    """Every rule a line can be decided by, named, with its reason: the line rules, the footnote rules, the
+    structure rules and the names `explain` adds."""
+    return {
+        **{rule.name: rule.reason for rule in LINE_RULES},
+        **OTHER_LINE_RULES,
+        **FOOTNOTE_RULES,
+        **{rule.name: rule.reason for rule in STRUCTURE_RULES},
+        **READING_RULES,
+    }
+
+
+@dataclass(frozen=True)
+class LineDecision:
+    """One line as the parser read it."""
+
+    number: int
+    kind: str  # Kind's value: 'text', 'furniture', 'footnote' …
+    rules: tuple[str, ...]  # the rules that decided it, in the order they did (docs/parsing.md gives their reasons)
+    text: str  # the cleaned line (marks and italics unwrapped); the printed line where cleaning left nothing
+
+
+def explain(reading: Reading) -> list[LineDecision]:
+    """Every line of a reading with its kind and the rules that decided it: the line's own classification, or, for
+    text, the structure rules that took it ('header' before the body, 'author' for the author line)."""
+    taken: dict[int, list[str]] = {}
+    for number, rule in reading.structure.decisions if reading.structure is not None else ():
+        taken.setdefault(number, []).append(rule)
+    result = []
+    for index, line in enumerate(reading.lines):
+        rules: tuple[str, ...] = (line.rule,)
+        if line.kind is Kind.TEXT:
+            if not reading.structured:
+                rules = ("plain-paragraph",)
+            elif index == reading.author:
+                rules = ("author",)
+            elif index < reading.body_start:
+                rules = ("header",)
+            else:
+                rules = tuple(taken.get(line.number, ()))
+        result.append(LineDecision(line.number, line.kind.value, rules, plain(line.text) or line.raw.strip()))
+    return result
 
 
 def build(reading: Reading, source: str | None = None) -> Document:

@@ -30,6 +30,18 @@ _ENDS_SENTENCE = re.compile(r"[.;)\]”’\"]\s*$")
 _STAR_REFERENCE = re.compile(r"(?<=[^\s*])\*(?=\s|$)")
 
 
+# The rules that name a line a footnote text (or set it aside beside one), with their reasons.
+FOOTNOTE_RULES: dict[str, str] = {
+    "star-note": "the note of an asterisk after the sponsors, symbol or title ('* Any changes to the list of "
+    "sponsors …'), under a rule or at the foot of a page: a note on the front matter, not on the text",
+    "footnote-continued": "an indented or unbroken line after an unfinished footnote goes on with it",
+    "footnote-area": "below a rule at the foot of a page, up to the page break: numbered footnote texts",
+    "footnote-pile": "numbered lines after the closing, or at the very end, going on from the last footnote number",
+    "footnote-paired": "numbers pulled away from their texts are paired with the unnumbered texts of their area",
+    "footnote-number-without-text": "a footnote number in an area with no text left for it: set aside and reported",
+}
+
+
 @dataclass
 class FootnoteDraft:
     """A footnote text being assembled from one or more lines."""

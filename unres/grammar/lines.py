@@ -161,6 +161,18 @@ LINE_RULES: tuple[LineRule, ...] = (
 )
 
 
+# The other names a line's rule can carry, given while cleaning or by a later pass, with their reasons.
+OTHER_LINE_RULES: dict[str, str] = {
+    "blank": "an empty line: paragraphs are told apart by gaps and by how the line before ended",
+    "text": "what no rule names is text, for the structure rules to read",
+    "document-system": "'<<ODS JOB NO>>' lines and comment anchors ('[DU1]'): markers of the system that printed it",
+    "footnote-marked": "a line opened by a footnote mark ('¹ Resolution 55/25', '[^4]: …') is that footnote's text",
+    "furniture-side-by-side": "several pieces of furniture on one line ('18-18142 (E)      021118')",
+    "front-matter": "YAML between '---' fences at the top: a cleaned rendering's catalogue data",
+    "running-header": "a piece of the printed title at a page top, by the symbol, a page break or furniture",
+}
+
+
 def _classify(text: str) -> tuple[Kind, str]:
     for rule in LINE_RULES:
         if rule.pattern.match(text):
