@@ -249,6 +249,11 @@ def test_quotes_match_whole_words_only() -> None:
     assert find_quote("post‑Chernobyl recovery", "post-Chernobyl") == [(0, 14)]
 
 
+def test_quotes_are_found_through_the_typography_every_stage_folds() -> None:
+    """The same folding as diff and check (unres/text.py): low and reversed quotation marks, a horizontal bar."""
+    assert find_quote("the „Pact for the Future‟ ― adopted", '"Pact for the Future" - adopted') == [(4, 35)]
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [

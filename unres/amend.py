@@ -43,6 +43,7 @@ from unres.models import (
 )
 from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 from unres.redline import redline
+from unres.text import fold_typography
 
 __all__ = ["amendments_between", "apply_amendments", "parse_amendment_text", "read_amendment"]
 
@@ -269,21 +270,6 @@ def reference(text: str) -> str | None:
 
 # --- matching quotes through typography --------------------------------------------------------------------------
 
-_FOLD = str.maketrans(
-    {
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u00a0": " ",
-    }
-)
 # An amendment's own footnote mark: stars after a word ("Court,** and"), or superscript digits.
 _FOOTNOTE_STARS = re.compile(r"(?<=\S)\*+(?=[\s,.;:)]|$)|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _SPACE_RUN = re.compile(r"\s+")
@@ -295,11 +281,12 @@ def strip_footnote_marks(text: str) -> str:
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
-    """Text with typography folded and spaces collapsed, and for each folded character its index in `text`."""
+    """Text with typography folded (unres/text.py, as every stage folds it) and spaces collapsed (a no-break space
+    too), and for each folded character its index in `text`."""
     folded: list[str] = []
     positions: list[int] = []
     stars = {m.start() + k for m in _FOOTNOTE_STARS.finditer(text) for k in range(m.end() - m.start())}
-    for index, char in enumerate(text.translate(_FOLD)):
+    for index, char in enumerate(fold_typography(text)):  # one character for one: positions hold
         if index in stars:
             continue
         if char.isspace():
