@@ -225,4 +225,6 @@ def set_aside(
 def _single_spaced(text: str) -> str:
     """Runs of whitespace as one space, none at the ends (str.split's whitespace is exactly re's \\s; no regex
     substitution per space)."""
+    if text.isascii() and text.isprintable() and "  " not in text:  # no line break, tab or double space to fold
+        return text.strip()
     return " ".join(text.split())

@@ -31,6 +31,8 @@ _JOB_NUMBER = re.compile(r"^(?:\d{1,3}\s+)?(\d{2}-\d{5})\s*(?:\([A-Z]\))?(?:\s+\
 _COMPACT_JOB_NUMBER = re.compile(r"^\d{7}$")
 _DATE_STAMP = re.compile(r"^\d{6}$")
 _BARCODE = re.compile(r"^\*\d{5,}\*$")
+_LONGEST_BARCODE = 40
+_STARRED = re.compile(r"[ \t#]*\* ")  # opened by an asterisk and a space (after indentation or a markdown heading)
 _PAGE_OF = re.compile(r"^(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^Page\s+\d{1,3}$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|={5,}|(?:\*\s*){3,})$")
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -120,7 +122,7 @@ def clean_line(number: int, source: SourceLine) -> Line:
             if removed
             else Line(number, raw, "", Kind.BLANK, "blank", **common)
         )
-    if _BARCODE.match(raw.strip()):  # '*0657590*' would read as an italic number
+    if len(text) < _LONGEST_BARCODE and _BARCODE.match(raw.strip()):  # '*0657590*' would read as an italic number
         return Line(number, raw, text, Kind.FURNITURE, "barcode", **common)
     footnote_mark = source.note
     if footnote_mark is None and text.startswith(MARK_OPEN):
@@ -129,7 +131,7 @@ def clean_line(number: int, source: SourceLine) -> Line:
         if rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in "“\"'‘(["):
             footnote_mark = text[1:end]
             text = rest
-    starred = raw.lstrip(" \t#").startswith("* ")
+    starred = bool(_STARRED.match(raw))
     if footnote_mark is not None:
         return Line(number, raw, text, Kind.FOOTNOTE, "footnote-marked", footnote_mark=footnote_mark, **common)
     kind, rule = _classify(text)
