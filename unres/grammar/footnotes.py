@@ -17,14 +17,16 @@ from dataclasses import dataclass, field, replace
 from unres.formats.lines import MARK_CLOSE, MARK_OPEN
 from unres.grammar.lines import SYMBOL_RE, Kind, Line
 from unres.grammar.options import OPTIONS
-from unres.grammar.vocabulary import NUMBER_FOLLOWERS, NUMBER_TAKING_WORDS, WORDS_AFTER_A_MARK
-
-_NUMBERED_TEXT = re.compile(
-    r"^(\d{1,3})\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-    r"(\S.*)$"
+from unres.grammar.vocabulary import (
+    ANNEX_LINE,
+    CLOSING_LINE,
+    MONTH_NAMES,
+    NUMBER_FOLLOWERS,
+    NUMBER_TAKING_WORDS,
+    WORDS_AFTER_A_MARK,
 )
-_CLOSING = re.compile(r"^\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b", re.IGNORECASE)
-_ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+(?:[IVXLC]+|\d{1,2}))?\b")
+
+_NUMBERED_TEXT = re.compile(rf"^(\d{{1,3}})\s+(?!(?:{MONTH_NAMES})\b)(\S.*)$")  # a day of a date is no footnote number
 _ENDS_SENTENCE = re.compile(r"[.;)\]”’\"]\s*$")
 # An asterisk glued to the word before it ("Egypt:* draft resolution", "Title*"): a star footnote's reference.
 _STAR_REFERENCE = re.compile(r"(?<=[^\s*])\*(?=\s|$)")
@@ -73,9 +75,9 @@ def collect_footnotes(given: list[Line]) -> FootnoteResult:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if line.kind is Kind.TEXT and _CLOSING.match(line.text):
+        if line.kind is Kind.TEXT and CLOSING_LINE.match(line.text):
             closing_seen = True
-        elif line.kind is Kind.TEXT and _ANNEX_HEADING.match(line.text):
+        elif line.kind is Kind.TEXT and ANNEX_LINE.match(line.text):
             closing_seen = False
         if line.kind is Kind.FOOTNOTE and line.footnote_mark is not None:
             index = _take_marked_footnote(lines, index, footnotes)
@@ -222,7 +224,7 @@ def _zone_end(lines: list[Line], start: int, has_form_feeds: bool) -> int:
             return index
         if not has_form_feeds and line.kind is Kind.FURNITURE:
             return index
-        if line.kind is Kind.TEXT and (_CLOSING.match(line.text) or _ANNEX_HEADING.match(line.text)):
+        if line.kind is Kind.TEXT and (CLOSING_LINE.match(line.text) or ANNEX_LINE.match(line.text)):
             return index
     return len(lines)
 
@@ -235,7 +237,7 @@ def _starts_pile(line: Line, footnotes: dict[int, FootnoteDraft]) -> bool:
 def _pile_end(lines: list[Line], start: int) -> int:
     for index in range(start, len(lines)):
         line = lines[index]
-        if line.kind is Kind.TEXT and _ANNEX_HEADING.match(line.text):
+        if line.kind is Kind.TEXT and ANNEX_LINE.match(line.text):
             return index
         if line.kind in (Kind.JUNK, Kind.SEPARATOR, Kind.SYMBOL):
             return index

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from unres.grammar.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
-from unres.grammar.vocabulary import STATE_NAMES_WITH_AND
+from unres.grammar.vocabulary import DATE, STATE_NAMES_WITH_AND
 from unres.models import Metadata
 from unres.text import fold_typography
 
@@ -29,7 +29,7 @@ _RESOLUTION_NUMBER = re.compile(
     r"(?:(?:Resolution|Decision)\s+)?(\d{1,4}/\d{1,4}(?:\s?[A-Z](?![a-z]))?)\.?(?:\s+(\S.*))?$",
     re.IGNORECASE,
 )
-_DATE = r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}"
+_DATE = DATE
 _DATE_RE = re.compile(_DATE)
 _DATED_LINE = re.compile(rf"(?:on\s+)?{_DATE}")
 _KNOWN_BODY = re.compile(_KNOWN_BODIES)

@@ -23,6 +23,9 @@ from unres.grammar.lines import Kind, Line, plain
 from unres.grammar.options import OPTIONS
 from unres.grammar.vocabulary import (
     ADVERBS,
+    ANNEX_LINE,
+    CLOSING_LINE,
+    DATE,
     NUMBER_TAKING_WORDS,
     OPENING_TAILS,
     OPERATIVE_VERBS,
@@ -36,11 +39,7 @@ T = TypeVar("T")
 _NUMBER_LABEL = re.compile(r"^(\d{1,5})\.(?:\s+|$)(.*)$")
 _SUB_LABEL = re.compile(r"^\(([a-z]{1,3})\)(?:\s+|$)(.*)$")
 _HEADING_LABEL = re.compile(r"^([IVXL]{1,5}|[A-H])\.(?:\s+|$)(.*)$")
-_CLOSING = re.compile(r"^(\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\b[\s,.]*(.*)$", re.IGNORECASE)
-_DATE = re.compile(
-    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}$"
-)
-_ANNEX = re.compile(r"^(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b\.?\s*(.*)$")
+_DATE = re.compile(rf"^{DATE}$")
 _CLAUSE_END = re.compile(f'[,;:.!?]\\s*(?:{MARK_OPEN}\\d+{MARK_CLOSE}|\\d{{1,3}})?\\s*[”’"]?\\s*$')
 # A paragraph that lost its final comma before its footnote mark ('… the plan for 2022 1'): a number ends the text.
 _ENDS_WITH_MARK = re.compile(f"(?:\\s\\d{{1,3}}|{MARK_OPEN}\\d+{MARK_CLOSE})\\s*$")
@@ -260,7 +259,7 @@ class Piece:
 
     @_once
     def annex(self) -> re.Match[str] | None:
-        return _ANNEX.match(self.plain)
+        return ANNEX_LINE.match(self.plain)
 
     @_once
     def preambular(self) -> bool:
@@ -413,7 +412,7 @@ class StructureReader:
         self.closing.date = date
 
     def close(self, text: str) -> None:
-        found = _CLOSING.match(text)
+        found = CLOSING_LINE.match(text)
         assert found is not None
         self.closing = Closing(meeting=found.group(1), date=found.group(2).strip() or None)
         self.part = "after-closing"
@@ -785,7 +784,7 @@ LINE_RULES: tuple[Rule, ...] = (
         "closing",
         "'77th plenary meeting' ends the resolution's text",
         BODY,
-        lambda r, p: bool(r.paragraphs) and bool(_CLOSING.match(p.plain)),
+        lambda r, p: bool(r.paragraphs) and bool(CLOSING_LINE.match(p.plain)),
         _taken(lambda r, p: r.close(p.plain)),
     ),
     Rule(

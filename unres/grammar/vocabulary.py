@@ -7,6 +7,8 @@ or adjective ("Recalling", "Deeply concerned"), operative paragraphs with a verb
 
 from __future__ import annotations
 
+import re
+
 # Adverbs that may precede the opening word ("Deeply concerned", "Also invites", "Once again urges").
 ADVERBS = frozenset(
     [
@@ -419,3 +421,13 @@ WORDS_AFTER_A_MARK = frozenset(
         "within",
     ]
 )
+
+
+# The shapes of the printed lines every part of the parser looks for, as patterns to build on: a date
+# ('22 December 2003'), the meeting line of a closing ('77th plenary meeting'), an annex heading ('Annex II').
+MONTH_NAMES = "|".join(sorted(month.capitalize() for month in MONTHS))
+DATE = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})\s+\d{{4}}"
+MEETING = r"\d{1,3}(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting"
+ANNEX_HEADING = r"(Annex|ANNEX)(?:\s+([IVXLC]+|\d{1,2}))?\b"
+CLOSING_LINE = re.compile(rf"^({MEETING})\b[\s,.]*(.*)$", re.IGNORECASE)
+ANNEX_LINE = re.compile(rf"^{ANNEX_HEADING}\.?\s*(.*)$")
