@@ -74,7 +74,9 @@ class Line:
     raw: str
     text: str
     kind: Kind
-    rule: str = "text"  # the name of the rule that gave the line its kind (docs/parsing.md lists them with reasons)
+    # The name of the rule that gave the line its kind (docs/parsing.md lists them with reasons); a text line's is
+    # 'text' until the structure rules read it, and `explain` names the structure rules that did.
+    rule: str = "text"
     indent: int = 0
     page_break: bool = False  # the first line of a page after the first
     footnote_mark: str | None = None  # for Kind.FOOTNOTE: the mark, digits only
@@ -166,7 +168,6 @@ LINE_RULES: tuple[LineRule, ...] = (
 # The other names a line's rule can carry, given while cleaning or by a later pass, with their reasons.
 OTHER_LINE_RULES: dict[str, str] = {
     "blank": "an empty line: paragraphs are told apart by gaps and by how the line before ended",
-    "text": "what no rule names is text, for the structure rules to read",
     "document-system": "'<<ODS JOB NO>>' lines and comment anchors ('[DU1]'): markers of the system that printed it",
     "footnote-marked": "a line opened by a footnote mark ('¹ Resolution 55/25', '[^4]: …') is that footnote's text",
     "furniture-side-by-side": "several pieces of furniture on one line ('18-18142 (E)      021118')",

@@ -304,6 +304,9 @@ class Rule:
     parts: frozenset[str]  # where it applies: 'preamble', 'operative', 'annex', 'after-closing'
     applies: Callable[[StructureReader, Piece], bool]
     act: Callable[[StructureReader, Piece], bool]
+    # The rule decides something about the text (a title ends, a heading is taken off its front) and lets the rules
+    # after it read the text too; any other rule whose action returns False refused it ('(c)' out of sequence).
+    passes_on: bool = False
 
 
 def _taken(action: Callable[[StructureReader, Piece], object]) -> Callable[[StructureReader, Piece], bool]:
@@ -369,9 +372,8 @@ class StructureReader:
         that lets it go on may have changed it (a heading taken off its front): the rules after it see what is left."""
         for rule in table[self.part]:
             if rule.applies(self, piece):
-                text = piece.text
                 taken = rule.act(self, piece)
-                if taken or piece.text != text:
+                if taken or rule.passes_on:
                     self.decisions.append((piece.line.number, rule.name))
                 if taken:
                     return True
@@ -807,6 +809,7 @@ LINE_RULES: tuple[Rule, ...] = (
         ANNEX,
         lambda r, p: r.annex_title_open(p) and bool(r.annexes[-1].title_parts) and r.gap,
         lambda r, p: r.end_annex_title(),
+        passes_on=True,
     ),
     Rule(
         "annex-title",
@@ -828,6 +831,7 @@ LINE_RULES: tuple[Rule, ...] = (
         BODY,
         lambda r, p: r.heading_open,
         lambda r, p: r.take_heading_text(p),
+        passes_on=True,
     ),
     Rule(
         "joined-heading",
@@ -835,6 +839,7 @@ LINE_RULES: tuple[Rule, ...] = (
         OPERATIVE_OR_ANNEX,
         lambda r, p: r.joined_heading(p.text) is not None,
         lambda r, p: r.split_joined_heading(p),
+        passes_on=True,
     ),
 )
 
@@ -881,6 +886,7 @@ SEGMENT_RULES: tuple[Rule, ...] = (
         ANNEX,
         lambda r, p: r.annexes[-1].title_open,
         lambda r, p: r.end_annex_title(),
+        passes_on=True,
     ),
     Rule(
         "unnumbered-operative-first",
