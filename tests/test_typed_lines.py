@@ -134,3 +134,16 @@ def test_every_line_is_explained_by_named_rules() -> None:
     assert by_text["1. Decides to act;"].rules == ("operative-number",)
     assert by_text["Resolution 55/25."].kind == "footnote"
     assert by_text["The General Assembly,"].rules == ("author",)
+
+
+def test_files_parsed_side_by_side_are_the_files_parsed_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import unres.parse
+    from tests.conftest import SEEDS
+    from unres.errors import InputError
+    from unres.parse import parse_file, parse_files
+
+    monkeypatch.setattr(unres.parse, "_PARALLEL_FROM_BYTES", 0)  # workers even for small files
+    paths = list(SEEDS.values())
+    assert parse_files(paths) == [parse_file(path) for path in paths]
+    with pytest.raises(InputError, match=r"^missing\.txt: no such file"):
+        parse_files([paths[0], "missing.txt", "also-missing.txt"])

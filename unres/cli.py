@@ -299,8 +299,7 @@ def diff(
         from unres.compare import compare
         from unres.models import AlignOptions, ViewOptions
 
-        old_document = _parse(old_file, max_size, from_format, revisions, limit)
-        new_document = _parse(new_file, max_size, from_format, revisions, limit)
+        old_document, new_document = _parse_all([old_file, new_file], max_size, from_format, revisions, limit)
         _warn_unstructured(old_document, new_document)
         options = AlignOptions(threshold=threshold, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
         view = ViewOptions(
@@ -390,7 +389,7 @@ def check(
             from unres.render.terminal import profile_view
 
             _console(no_color, width, sys.stderr).print(profile_view(profile))
-        report = check_documents([_parse(file, max_size, from_format, revisions, limit) for file in files], profile)
+        report = check_documents(_parse_all(files, max_size, from_format, revisions, limit), profile)
         if output_format is CheckFormat.json:
             from unres.render.json import to_json
 
@@ -462,7 +461,7 @@ def lineage(
         from unres.lineage import blame as blame_of
         from unres.models import AlignOptions
 
-        documents = [_parse(file, max_size, from_format, revisions, limit) for file in files]
+        documents = _parse_all(files, max_size, from_format, revisions, limit)
         if sort is LineageSort.date:
             documents = sort_by_date(documents)
         if paragraph is not None and paragraph not in [p.id for p in documents[-1].all_paragraphs()]:
@@ -653,6 +652,18 @@ def _parse(
     from unres import parse_file
 
     return parse_file(file, **_reading_options(max_size, from_format, revisions, limit))
+
+
+def _parse_all(
+    files: list[str],
+    max_size: int,
+    from_format: InputFormat | None,
+    revisions: RevisionsMode | None,
+    limit: list[str] | None,
+) -> list[Document]:
+    from unres.parse import parse_files
+
+    return parse_files(files, **_reading_options(max_size, from_format, revisions, limit))
 
 
 def _explain(

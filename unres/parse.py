@@ -17,9 +17,13 @@ that is not resolution text set aside with its reason, so that nothing is silent
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,9 +37,9 @@ from unres.grammar.header import Header, find_author, read_header, read_metadata
 from unres.grammar.lines import LINE_RULES, OTHER_LINE_RULES, Kind, Line, mark_running_headers, plain, split_lines
 from unres.grammar.structure import STRUCTURE_RULES, Structure, read_structure, starts_operative_verb, starts_preambular
 from unres.models import Document
-from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
+from unres.read import DEFAULT_MAX_BYTES, STDIN_NAME, Limits, read_source
 
-__all__ = ["explain", "explain_file", "parse_file", "parse_lines", "parse_text", "read_lines"]
+__all__ = ["explain", "explain_file", "parse_file", "parse_files", "parse_lines", "parse_text", "read_lines"]
 
 _FIRST_NUMBER = re.compile(r"^1\.(?:\s|$)")
 
@@ -67,6 +71,44 @@ def parse_file(
     if source.warnings:
         document.warnings[:0] = list(source.warnings)
     return document
+
+
+# Below this many bytes in all, files are parsed one after the other: starting a worker and sending its Document
+# back (pickled: about 15 ms a 1,000 paragraphs each way) costs more than the parse it would run alongside.
+_PARALLEL_FROM_BYTES = 256 * 1024
+
+
+def parse_files(
+    paths: Sequence[str | Path],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    format: Format | None = None,
+    revisions: Revisions | None = None,
+    limits: Limits | None = None,
+) -> list[Document]:
+    """Parse several renderings (arguments as `parse_file`), in the order given. Large ones are parsed side by side
+    in worker processes, one a core: the same Documents, sooner. The first file that cannot be read raises, as it
+    would one after the other."""
+    parse = partial(parse_file, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
+    workers = min(len(paths), os.cpu_count() or 1)
+    if (
+        workers < 2
+        or any(str(path) == STDIN_NAME for path in paths)  # standard input is the parent's to read
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or sum(_size(path) for path in paths) < _PARALLEL_FROM_BYTES
+    ):
+        return [parse(path, stdin=stdin) for path in paths]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(parse, paths))
+
+
+def _size(path: str | Path) -> int:
+    """The file's size; 0 when it cannot be seen (parsing it says why)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def explain_file(
