@@ -11,7 +11,8 @@ from pdf_writer import Page, pdf_bytes
 from unres import InputError, check, parse_file
 from unres.cli import app
 from unres.formats import detect
-from unres.formats.pdf import pdf_to_text
+from unres.formats.lines import SourceLine
+from unres.formats.pdf import pdf_to_lines
 from unres.models import Document, Excerpt
 
 runner = CliRunner()
@@ -368,9 +369,32 @@ def test_a_pdf_reads_marks_italics_and_footnotes_from_its_fonts_and_drops_page_f
         ("2", "See the report of the Secretary-General on the work of the Organization (A/99/1)."),
     ]
     assert not doc.warnings
-    text = pdf_to_text(path.read_bytes(), "laid-out.pdf")
+    lines = pdf_to_lines(path.read_bytes(), "laid-out.pdf")
+    text = "\n".join(line.text for line in lines)
     assert "99-12345" not in text and "2/2" not in text and text.count("A/RES/99/1") == 1
-    assert "\f" in text
+    assert [(line.page, line.text) for line in lines if line.page_break] == [(2, "in the field;2")]
+
+
+def test_a_pdf_keeps_the_marks_italics_and_footnotes_it_sees_as_spans_and_notes() -> None:
+    lines = {line.text: line for line in pdf_to_lines(_laid_out_resolution(), "laid-out.pdf")}
+    recital = lines["Recalling its resolution 55/25 of 15 November 2000,1 and"]
+    assert _styled(recital) == [("Recalling", "italic"), ("1", "superscript")]
+    assert (recital.page, recital.origin, recital.indent) == (1, "page 1", INDENT - L)
+    # the opening phrase wrapped onto a second line is one italic stretch, on the line it starts
+    wrapped = lines["Taking note with deep appreciation and great interest of"]
+    assert _styled(wrapped) == [("Taking note with deep appreciation and great interest of", "italic")]
+    assert _styled(lines["The General Assembly,"]) == [("The General Assembly", "italic")]  # its comma is no italic
+    notes = [(line.note, line.page, line.text) for line in lines.values() if line.note]
+    assert notes == [
+        ("1", 1, "United Nations, Treaty Series, vol. 2225."),
+        ("2", 1, "See the report of the Secretary-General on the work"),
+    ]
+    carried = lines["of the Organization (A/99/1)."]  # joined to its note, on the page that prints it
+    assert (carried.note, carried.page, carried.page_break) == (None, 2, False)
+
+
+def _styled(line: SourceLine) -> list[tuple[str, str]]:
+    return [(line.text[span.start : span.end], span.style) for span in line.spans]
 
 
 def test_a_page_in_two_columns_is_read_column_by_column() -> None:
@@ -380,7 +404,7 @@ def test_a_page_in_two_columns_is_read_column_by_column() -> None:
     for row, (a, b) in enumerate(zip(left, right, strict=True)):
         page.words(L, 110 + 12 * row, *a.split()).words(320, 110 + 12 * row, *b.split())
     page.text(L, 260, "A closing line that spans both of the columns again, below the two of them")
-    lines = [line for line in pdf_to_text(pdf_bytes([page]), "columns.pdf").splitlines() if line.strip()]
+    lines = [line.text for line in pdf_to_lines(pdf_bytes([page]), "columns.pdf") if line.text]
     assert lines == [
         "A heading that spans both of the columns set below it on the page",
         *left,
@@ -394,7 +418,7 @@ def test_a_page_in_one_column_with_a_gap_between_words_is_not_read_as_two_column
     for row in range(12):
         page.words(L, 100 + 12 * row, "a", "line", "of", "body", "text", "with", "words", "across", "the", "page")
     page.text(L, 70, "United Nations").text(430, 70, "A/RES/99/1")
-    lines = [line for line in pdf_to_text(pdf_bytes([page]), "one.pdf").splitlines() if line.strip()]
+    lines = [line.text for line in pdf_to_lines(pdf_bytes([page]), "one.pdf") if line.text]
     assert lines[0] == "United Nations A/RES/99/1"
 
 
