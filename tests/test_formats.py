@@ -223,6 +223,64 @@ def test_tracked_changes_are_refused_not_silently_accepted(tmp_path: Path) -> No
     assert parse_file(path, revisions="reject").operative[-1].text == "Requests a report."
 
 
+def test_a_word_document_keeps_its_literal_markup_characters(tmp_path: Path) -> None:
+    """Word text is not markdown: asterisks, underscores, `[^3]`, a leading '#' or '- ' are characters printed."""
+    import docx
+
+    from unres.formats.docx import docx_to_lines
+
+    document = docx.Document()
+    document.add_paragraph("The General Assembly,")
+    recital = document.add_paragraph()
+    recital.add_run("Recalling").italic = True
+    recital.add_run(" rule *12* of its rules [^3] and the _draft_ text,")
+    document.add_paragraph("# - * not a heading, a dash nor a star")
+    document.add_paragraph("- a leading dash")
+    path = tmp_path / "literal.docx"
+    document.save(str(path))
+    lines, _ = docx_to_lines(path.read_bytes(), "literal.docx")
+    texts = [line.text for line in lines if line.text]
+    assert texts == [
+        "The General Assembly,",
+        "Recalling rule *12* of its rules [^3] and the _draft_ text,",
+        "# - * not a heading, a dash nor a star",
+        "- a leading dash",
+    ]
+    assert [_styled(line) for line in lines if line.text] == [[], [("Recalling", "italic")], [], []]
+    assert [line.origin for line in lines if line.text] == [f"paragraph {n}" for n in range(1, 5)]
+    doc = parse_file(path)
+    text = " ".join(paragraph.text for paragraph in doc.walk())
+    assert text.startswith("Recalling rule *12* of its rules [^3] and the _draft_ text,")
+    assert "# - * not a heading, a dash nor a star" in text and "- a leading dash" in text
+    assert doc.paragraphs[0].opening == "Recalling" and not doc.paragraphs[0].footnote_refs and not doc.footnotes
+
+
+def test_word_footnotes_are_raised_numbers_and_lines_that_open_their_note(tmp_path: Path) -> None:
+    from unres.formats.docx import docx_to_lines
+
+    lines, _ = docx_to_lines(_docx(tmp_path).read_bytes(), "resolution.docx")
+    recital = next(line for line in lines if line.text.startswith("Recalling"))
+    assert _styled(recital) == [("Recalling", "italic"), ("1", "superscript")]
+    note = next(line for line in lines if line.note)
+    assert (note.note, note.text, note.origin) == ("1", "Resolution 55/25, annex I.", "footnote 1")
+    assert [line.text for line in lines if line.text.startswith("(")] == ["(a) To ratify the Protocol;", "(b) To report;"]
+
+
+def test_html_keeps_its_literal_asterisks_and_reads_its_tags_into_spans() -> None:
+    from unres.formats.html import html_to_lines
+
+    lines = html_to_lines(
+        "<html><body>\n<p>The *General* Assembly,</p>\n<p><em>Recalling</em>  <i>also</i> rule [^3],<sup>2</sup></p>"
+        "<p><sup>2</sup> Rule <b>2</b>.</p></body></html>"
+    )
+    assert [(line.text, _styled(line), line.note) for line in lines if line.text] == [
+        ("The *General* Assembly,", [], None),
+        ("Recalling also rule [^3],2", [("Recalling also", "italic"), ("2", "superscript")], None),
+        ("Rule 2.", [("2", "bold")], "2"),
+    ]
+    assert lines[0].origin == "line 2"
+
+
 def test_html_input(tmp_path: Path) -> None:
     path = tmp_path / "resolution.html"
     path.write_text(

@@ -1,8 +1,11 @@
-"""Word (.docx) → text, with python-docx: paragraphs, Word's automatic numbering, footnotes, italics.
+"""Word (.docx) → typed lines, with python-docx: paragraphs, Word's automatic numbering, footnotes, italics.
 
-Word keeps paragraph numbers out of the text (automatic numbering): they are rendered back ("3.", "(b)", "(ii)"
-by list level). Footnote references become `[^n]`, numbered in order of reference as Word numbers them, and the
-footnotes part `[^n]: text`. Tracked changes (revisions not yet accepted or rejected) are never silently taken either
+Each paragraph is a line ('paragraph N' its origin) and a blank line. Word keeps paragraph numbers out of the text
+(automatic numbering): they are rendered back ("3.", "(b)", "(ii)" by list level). Italic and bold runs are italic
+and bold spans; a footnote reference is its number, numbered in order of reference as Word numbers them, in a
+superscript span (as is any run Word raises); each footnote of the footnotes part is a line whose `note` is that
+number ('footnote N'). The text is taken as written: an asterisk, an underscore, `[^3]`, a leading '#' or '- ' are
+characters, not markup. Tracked changes (revisions not yet accepted or rejected) are never silently taken either
 way: a document that has them is refused unless the caller says to read it with every revision accepted or every
 revision rejected (`revisions`), as Word's "Accept All" and "Reject All" would leave it. Comments are not text and are
 left out.

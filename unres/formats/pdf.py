@@ -1,20 +1,23 @@
-"""PDF → text, with pdfplumber: what the text alone cannot tell, the fonts and positions on the page tell.
+"""PDF → typed lines, with pdfplumber: what the text alone cannot tell, the fonts and positions on the page tell.
 
 - Page furniture goes: running headers (top margin of every page after the first: symbol, short title), footers
   (bottom margin of every page: job number, page number "2/5", barcode, recycling note) and anything set in a
   barcode font. The first page's top is kept: it holds the symbol and the distribution facts the parser reads.
-- Footnote marks are set smaller than the body text: written `[^n]` after the word they follow.
+- Footnote marks are set smaller than the body text: their digits, glued after the word they follow, in a
+  superscript span.
+- Words set in an italic font are in italic spans, the punctuation that ends an italic run left out (the opening
+  phrase `Recalling also` of `Recalling also,`). An opening phrase wrapped onto a paragraph's second line is taken
+  up onto its first, one italic stretch: the parser reads a paragraph's opening as the italic stretch it starts with.
 - The footnote area starts below the rule (a run of underscores or a short drawn line at the foot of the page):
-  each note, opened by its small number, is written `[^n]: text`, its wrapped lines indented under it; a note that
-  runs on to the next page's footnote area is joined to its start.
-- Opening phrases are set in italics: at the start of a paragraph, the italic words are written `*Recalling also*`
-  (after a label such as `3.`), punctuation after them outside the stars.
-- A paragraph starts where a line is indented from its column's left edge or stands below a wide gap: a blank line.
+  the line each note's small number opens carries that number as its `note`, its wrapped lines follow; a note that
+  runs on to the next page's footnote area is joined to its start (those lines keep the page they are printed on).
+- A paragraph starts where a line is indented from its column's left edge or stands below a wide gap: a blank line
+  before it. Each line has its `indent` in points from its column's left edge, its `page` and `origin` ('page 3');
+  the first line of each page after the first has `page_break`.
 - A page set in two columns (a vertical gutter no line crosses) is read column by column, lines that span both
   (a title over the columns) in their place.
-- Pages are separated by form feeds.
 
-Nothing here knows what a resolution is: the parser reads the result like any other rendering.
+Nothing here knows what a resolution is: the parser reads the lines like those of any other rendering.
 """
 
 from __future__ import annotations
