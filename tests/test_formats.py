@@ -442,6 +442,7 @@ def test_a_pdf_keeps_the_marks_italics_and_footnotes_it_sees_as_spans_and_notes(
     wrapped = lines["Taking note with deep appreciation and great interest of"]
     assert _styled(wrapped) == [("Taking note with deep appreciation and great interest of", "italic")]
     assert _styled(lines["The General Assembly,"]) == [("The General Assembly", "italic")]  # its comma is no italic
+    assert _styled(lines["99/1. Strengthening cooperation"]) == [("99/1. Strengthening cooperation", "bold")]
     notes = [(line.note, line.page, line.text) for line in lines.values() if line.note]
     assert notes == [
         ("1", 1, "United Nations, Treaty Series, vol. 2225."),

@@ -5,9 +5,10 @@
   barcode font. The first page's top is kept: it holds the symbol and the distribution facts the parser reads.
 - Footnote marks are set smaller than the body text: their digits, glued after the word they follow, in a
   superscript span.
-- Words set in an italic font are in italic spans, the punctuation that ends an italic run left out (the opening
-  phrase `Recalling also` of `Recalling also,`). An opening phrase wrapped onto a paragraph's second line is taken
-  up onto its first, one italic stretch: the parser reads a paragraph's opening as the italic stretch it starts with.
+- Words set in an italic (bold) font are in italic (bold) spans, the punctuation that ends an italic run left out
+  (the opening phrase `Recalling also` of `Recalling also,`). An opening phrase wrapped onto a paragraph's second
+  line is taken up onto its first, one italic stretch: the parser reads a paragraph's opening as the italic stretch
+  it starts with.
 - The footnote area starts below the rule (a run of underscores or a short drawn line at the foot of the page):
   the line each note's small number opens carries that number as its `note`, its wrapped lines follow; a note that
   runs on to the next page's footnote area is joined to its start (those lines keep the page they are printed on).
@@ -35,7 +36,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from unres.errors import DamagedFileError, InputError, LimitError, UnresError
-from unres.formats.lines import SourceLine
+from unres.formats.lines import SourceLine, Style
 from unres.formats.styled import StyledLine
 from unres.read import Limits
 
@@ -48,6 +49,7 @@ _GAP = 1.2  # a vertical gap of this many body sizes between lines opens a parag
 _GLUED = 0.8  # points: closer than this, two words are one word set in two fonts
 _GUTTER = 12.0  # points: the least width of an empty vertical band between two columns
 _ITALIC = re.compile(r"Italic|Oblique|-It$|,It$", re.IGNORECASE)
+_BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi|-Bd|,B$", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\((?:[ivxl]+)\))$")
 _TRAILING = ",;:."
 
@@ -62,6 +64,7 @@ class _Word:
     size: float
     italic: bool
     barcode: bool
+    bold: bool = False
 
 
 @dataclass
@@ -199,6 +202,7 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
             size=round(float(word["size"]), 2),
             italic=bool(_ITALIC.search(str(word["fontname"]))),
             barcode="barcode" in str(word["fontname"]).lower(),
+            bold=bool(_BOLD.search(str(word["fontname"]))),
         )
         for word in raw
     ]
@@ -465,8 +469,8 @@ def _line_text(
 def _add_pieces(
     styled: StyledLine, pieces: list[list[_Word]], marks: list[list[str]], leading: list[str]
 ) -> StyledLine:
-    """Pieces one space apart, marks glued, italic words in italics but for the punctuation that ends an italic
-    run (`Recalling` italic, its comma not: the opening phrase is the words)."""
+    """Pieces one space apart, marks glued, words in their italics and bold, but for the punctuation that ends an
+    italic run (`Recalling` italic, its comma not: the opening phrase is the words)."""
     for mark in leading:
         styled.add(mark, "superscript")
     for index, piece in enumerate(pieces):
@@ -474,11 +478,12 @@ def _add_pieces(
             styled.add(" ")
         run_ends = bool(marks[index]) or index == len(pieces) - 1 or not pieces[index + 1][0].italic
         for word in piece:
+            bold: tuple[Style, ...] = ("bold",) if word.bold else ()
             if not word.italic:
-                styled.add(word.text)
+                styled.add(word.text, *bold)
                 continue
             text = word.text.rstrip(_TRAILING) if run_ends and word is piece[-1] else word.text
-            styled.add(text, "italic").add(word.text[len(text) :])
+            styled.add(text, "italic", *bold).add(word.text[len(text) :], *bold)
         for mark in marks[index]:
             styled.add(mark, "superscript")
     return styled
