@@ -271,12 +271,12 @@ def test_html_keeps_its_literal_asterisks_and_reads_its_tags_into_spans() -> Non
 
     lines = html_to_lines(
         "<html><body>\n<p>The *General* Assembly,</p>\n<p><em>Recalling</em>  <i>also</i> rule [^3],<sup>2</sup></p>"
-        "<p><sup>2</sup> Rule <b>2</b>.</p></body></html>"
+        "<p><sup>2</sup> Rule <b>2</b>.³</p></body></html>"
     )
     assert [(line.text, _styled(line), line.note) for line in lines if line.text] == [
         ("The *General* Assembly,", [], None),
         ("Recalling also rule [^3],2", [("Recalling also", "italic"), ("2", "superscript")], None),
-        ("Rule 2.", [("2", "bold")], "2"),
+        ("Rule 2.3", [("2", "bold"), ("3", "superscript")], "2"),  # a superscript digit is a raised digit
     ]
     assert lines[0].origin == "line 2"
 

@@ -8,15 +8,21 @@ roman (as a reader sees it).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from unres.formats.lines import SourceLine, Span, Style
+from unres.formats.text import SUPERSCRIPT_DIGITS
 
 # Control characters are not text: layout ones (tab, line and page breaks inside a piece) are spaces, the others go,
 # the in-band style characters among them (lines.py): a document holding them would forge marks and italics.
 _CONTROLS: dict[int, str | None] = {
     code: " " if chr(code) in "\t\n\r\f\v" else None for code in (*range(0x20), *range(0x7F, 0xA0))
 }
+
+# A superscript digit (¹, ⁶) is a raised digit as a glyph: the digit in a superscript span, as the text reader has it.
+_SUPERSCRIPT_RUN = re.compile(f"([{SUPERSCRIPT_DIGITS}]+)")
+_SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
 class StyledLine:
@@ -27,11 +33,19 @@ class StyledLine:
         self.blank = True  # nothing but spaces so far (kept as pieces come: joining them to look was quadratic)
 
     def add(self, text: str, *styles: Style) -> StyledLine:
+        if not text.isascii() and _SUPERSCRIPT_RUN.search(text):
+            for index, part in enumerate(_SUPERSCRIPT_RUN.split(text)):
+                raised = ("superscript",) if index % 2 else ()
+                self._add(part.translate(_SUPERSCRIPT_TO_DIGIT), *styles, *raised)
+        else:
+            self._add(text, *styles)
+        return self
+
+    def _add(self, text: str, *styles: Style) -> None:
         if text:
             text = text.translate(_CONTROLS)
             self.pieces.append((text, frozenset(styles)))
             self.blank = self.blank and not text.strip()
-        return self
 
     @property
     def text(self) -> str:
