@@ -1,7 +1,7 @@
 """HTML → typed lines, with libxml2's HTML parser (lxml): each block (paragraph, list item, heading, table row, a
-line break) becomes a line and a blank line; <i>/<em> become italic spans and <b>/<strong> bold; <sup> digits are
-footnote marks (superscript spans) inside text, and a footnote's own number where they open a block (the `note` of
-its line); scripts, styles and tags go, entities are decoded, runs of spaces are one space. Characters are taken as
+line break) becomes a line and a blank line; <i>/<em> become italic spans and <b>/<strong> bold, <sup> superscript: its
+digits are a footnote mark inside text, and a footnote's own number where they open a block (the `note` of its
+line); scripts, styles and tags go, entities are decoded, runs of spaces are one space. Characters are taken as
 written: an asterisk in the text is an asterisk.
 
 Not the standard library's `html.parser`: it is quadratic on unfinished tags, comments and declarations (300 KB of
@@ -69,7 +69,8 @@ class _Lines:
                 self.origin = self.origin or f"line {line}"
         elif self.line.pieces[-1][0].endswith(" "):
             text = text.lstrip()
-        self.line.add(text, *(style for style, depth in self.styles.items() if depth))
+        raised: tuple[Style, ...] = ("superscript",) if self.sup else ()
+        self.line.add(text, *(style for style, depth in self.styles.items() if depth), *raised)
 
     def end_block(self) -> None:
         """The block's line, and a blank line after it; nothing for a block with no text."""
