@@ -266,6 +266,15 @@ def test_word_footnotes_are_raised_numbers_and_lines_that_open_their_note(tmp_pa
     assert [line.text for line in lines if line.text.startswith("(")] == ["(a) To ratify the Protocol;", "(b) To report;"]
 
 
+def test_marks_side_by_side_stay_two_notes_while_a_raised_run_split_in_two_is_one() -> None:
+    from unres.formats.styled import StyledLine
+
+    line = StyledLine().add("Assembly,").mark("1").mark("2").add(" and ").add("2", "superscript").add("3", "superscript")
+    assert _styled(line.line()) == [("1", "superscript"), ("2", "superscript"), ("23", "superscript")]
+    spaced = StyledLine().add(" ").add("Recalling", "italic").add(" ").add("also ", "italic").add(" it,").line()
+    assert (spaced.text, _styled(spaced)) == ("Recalling also  it,", [("Recalling also", "italic")])
+
+
 def test_html_keeps_its_literal_asterisks_and_reads_its_tags_into_spans() -> None:
     from unres.formats.html import html_to_lines
 

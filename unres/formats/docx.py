@@ -98,7 +98,7 @@ def _runs(element: Any, numbers: dict[str, int], styled: StyledLine) -> StyledLi
         reference = run.find(f"{_W}footnoteReference")
         if reference is not None:
             note_id = reference.get(f"{_W}id", "")
-            styled.add(str(numbers.get(note_id, note_id)), "superscript")
+            styled.mark(str(numbers.get(note_id, note_id)))
             continue
         text = "".join(_CHARACTERS.get(node.tag, node.text or "") for node in run.iter(*_TEXT_NODES))
         if styled.blank:

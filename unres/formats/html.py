@@ -60,7 +60,7 @@ class _Lines:
             if self.line.blank and self.note is None:  # opening a block: a footnote's own number
                 self.note, self.origin = data.strip(), f"line {line}"
             else:  # inside text: a reference to one
-                self.line.add(data.strip(), "superscript")
+                self.line.mark(data.strip())
             return
         text = _SPACES.sub(" ", data)
         if self.line.blank:

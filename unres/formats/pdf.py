@@ -103,7 +103,7 @@ def pdf_to_lines(
         carried = page.notes[-1] if page.notes else carried
     out: list[SourceLine] = []
     for number, page in enumerate(read, start=1):
-        lines = [*page.body, *([SourceLine("", page=number)] if page.notes else [])]
+        lines = [*page.body, *([SourceLine("", page=number, origin=f"page {number}")] if page.notes else [])]
         lines += [line for note in page.notes for line in note.lines]
         breaking = number > 1  # until the page's first line that is not blank, as a form feed in a text
         for line in lines:
@@ -258,6 +258,7 @@ def _rule(words: list[_Word], drawn: list[float], height: float) -> float | None
 
 
 def _body(words: list[_Word], page: int, width: float, body: float, margin: float) -> list[SourceLine]:
+    """The page's text above its footnote area, in reading order, a blank line before each paragraph."""
     lines: list[tuple[StyledLine, float] | None] = []  # each line with its indent; None: a blank line
     previous_bottom: float | None = None
     open_italic = False  # the line before ended inside its opening italic run
@@ -472,7 +473,7 @@ def _add_pieces(
     """Pieces one space apart, marks glued, words in their italics and bold, but for the punctuation that ends an
     italic run (`Recalling` italic, its comma not: the opening phrase is the words)."""
     for mark in leading:
-        styled.add(mark, "superscript")
+        styled.mark(mark)
     for index, piece in enumerate(pieces):
         if index:
             styled.add(" ")
@@ -485,7 +486,7 @@ def _add_pieces(
             text = word.text.rstrip(_TRAILING) if run_ends and word is piece[-1] else word.text
             styled.add(text, "italic", *bold).add(word.text[len(text) :], *bold)
         for mark in marks[index]:
-            styled.add(mark, "superscript")
+            styled.mark(mark)
     return styled
 
 

@@ -30,6 +30,7 @@ class StyledLine:
 
     def __init__(self) -> None:
         self.pieces: list[tuple[str, frozenset[Style]]] = []
+        self.marks: set[int] = set()  # the pieces that are footnote marks: a superscript stretch of their own
         self.blank = True  # nothing but spaces so far (kept as pieces come: joining them to look was quadratic)
 
     def add(self, text: str, *styles: Style) -> StyledLine:
@@ -40,6 +41,13 @@ class StyledLine:
         else:
             self._add(text, *styles)
         return self
+
+    def mark(self, digits: str) -> StyledLine:
+        """A footnote mark: raised digits, a stretch of their own even right after another mark ('Assembly,¹²' is
+        two notes when a reader finds two marks)."""
+        if digits:
+            self.marks.add(len(self.pieces))
+        return self.add(digits, "superscript")
 
     def _add(self, text: str, *styles: Style) -> None:
         if text:
@@ -70,11 +78,13 @@ class StyledLine:
         spans: list[Span] = []
         open_at: dict[Style, tuple[int, int]] = {}  # style -> (start, end) of the stretch still open
         offset = 0
-        for text, styles in self.pieces:
+        for index, (text, styles) in enumerate(self.pieces):
             end = offset + len(text)
             for style in list(open_at):
                 if style not in styles and (style == "superscript" or text.strip()):
                     spans.append(Span(*open_at.pop(style), style))
+            if index in self.marks and "superscript" in open_at:
+                spans.append(Span(*open_at.pop("superscript"), "superscript"))
             for style in styles:
                 start = open_at[style][0] if style in open_at else offset
                 open_at[style] = (start, end)
