@@ -461,6 +461,40 @@ def test_a_pdf_keeps_the_marks_italics_and_footnotes_it_sees_as_spans_and_notes(
     assert (carried.note, carried.page, carried.page_break) == (None, 2, False)
 
 
+def test_a_footnote_s_wrapped_lines_are_indented_under_its_number_even_after_a_full_stop(tmp_path: Path) -> None:
+    """The parser joins a note's next line to it when it is indented under the note or the note is unfinished: a
+    line after one that ends a sentence ('vol. I.') must still read as indented, on its page and on the next."""
+    first = (
+        Page()
+        .text(L, 50, "A/RES/99/2")
+        .line(INDENT, 160, "*The General Assembly,*")
+        .line(INDENT, 180, "*Recalling* its resolution 55/25,^1")
+        .line(INDENT, 200, "1. *Urges* States to act on the question and to report.^2")
+        .rule(L, L + 72, 690)
+        .line(L + 12, 704, "^1 See Official Records of the General Assembly, Sixty-first Session, vol. I.", size=8.5)
+        .line(L + 18, 714, "resolution 61/1.", size=8.5)
+        .line(L + 12, 726, "^2 A/61/1. The report.", size=8.5)
+    )
+    second = Page().line(INDENT, 100, "2. *Decides* to remain seized of the matter.")
+    second.rule(L, L + 72, 690).line(L + 18, 704, "Second line of note two.", size=8.5)
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(pdf_bytes([first, second]))
+    lines = pdf_to_lines(path.read_bytes(), "notes.pdf")
+    assert [(line.text, line.note, line.page) for line in lines if line.indent >= 2] == [
+        ("resolution 61/1.", None, 1),
+        ("Second line of note two.", None, 2),  # joined to note 2, on the page it is printed on
+    ]
+    doc = parse_file(path)
+    assert [(f.mark, f.text) for f in doc.footnotes] == [
+        ("1", "See Official Records of the General Assembly, Sixty-first Session, vol. I. resolution 61/1."),
+        ("2", "A/61/1. The report. Second line of note two."),
+    ]
+    assert [p.text for p in doc.operative] == [
+        "Urges States to act on the question and to report.",
+        "Decides to remain seized of the matter.",
+    ]
+
+
 def _styled(line: SourceLine) -> list[tuple[str, str]]:
     return [(line.text[span.start : span.end], span.style) for span in line.spans]
 

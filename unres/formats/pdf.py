@@ -10,8 +10,9 @@
   line is taken up onto its first, one italic stretch: the parser reads a paragraph's opening as the italic stretch
   it starts with.
 - The footnote area starts below the rule (a run of underscores or a short drawn line at the foot of the page):
-  the line each note's small number opens carries that number as its `note`, its wrapped lines follow; a note that
-  runs on to the next page's footnote area is joined to its start (those lines keep the page they are printed on).
+  the line each note's small number opens carries that number as its `note`, its wrapped lines follow, their indent
+  measured from where the number stands; a note that runs on to the next page's footnote area is joined to its start
+  (those lines keep the page they are printed on).
 - A paragraph starts where a line is indented from its column's left edge or stands below a wide gap: a blank line
   before it. Each line has its `indent` in points from its column's left edge, its `page` and `origin` ('page 3');
   the first line of each page after the first has `page_break`.
@@ -70,6 +71,7 @@ class _Word:
 @dataclass
 class _Note:
     mark: str
+    edge: float  # where its number stands: its lines' indents are measured from there
     lines: list[SourceLine] = field(default_factory=list)
 
 
@@ -495,7 +497,8 @@ def _add_pieces(
 
 def _notes(words: list[_Word], page: int, body: float, margin: float, carried: _Note | None) -> list[_Note]:
     """Footnotes opened by their small numbers; lines before the first number continue the note `carried` over
-    from the page before (they are joined to it there, keeping the page they are printed on)."""
+    from the page before (they are joined to it there, keeping the page they are printed on). A line's indent is
+    measured from where its note's number stands, so that a note's wrapped lines are indented under its first."""
     notes: list[_Note] = []
     origin = f"page {page}"
     for line in _group_lines(words, body):
@@ -503,13 +506,12 @@ def _notes(words: list[_Word], page: int, body: float, margin: float, carried: _
         opens = _is_mark(first, body)
         pieces = _joined(line[1:] if opens else line)
         text = _add_pieces(StyledLine(), pieces, [[] for _ in pieces], [])
-        where = {"page": page, "indent": round(first.x0 - margin, 1), "origin": origin}
         if opens:
-            notes.append(_Note(first.text, [text.line(note=first.text, **where)]))
-        elif notes:
-            notes[-1].lines.append(text.line(**where))
-        elif carried is not None:
-            carried.lines.append(text.line(**where))
-        else:
-            notes.append(_Note("", [text.line(**where)]))
+            notes.append(_Note(first.text, first.x0))
+        elif not notes and carried is None:  # lines below the rule that no number opens: kept as they are
+            notes.append(_Note("", margin))
+        note = notes[-1] if notes else carried
+        assert note is not None
+        where = {"page": page, "indent": round(first.x0 - note.edge, 1), "origin": origin}
+        note.lines.append(text.line(note=first.text if opens else None, **where))
     return notes
