@@ -94,15 +94,18 @@ _TEXT_NODES = (f"{_W}t", *_CHARACTERS)
 def _runs(element: Any, numbers: dict[str, int], styled: StyledLine) -> StyledLine:
     """The paragraph's runs added to `styled`, each in its styles (italic, bold, raised); a footnote reference as
     its number, raised. Characters are taken as written: an asterisk or `[^3]` in the text is an asterisk."""
+    starting = True  # no text of the paragraph's own yet: its leading spaces go
     for run in element.iter(f"{_W}r"):
         reference = run.find(f"{_W}footnoteReference")
         if reference is not None:
             note_id = reference.get(f"{_W}id", "")
             styled.mark(str(numbers.get(note_id, note_id)))
+            starting = False
             continue
         text = "".join(_CHARACTERS.get(node.tag, node.text or "") for node in run.iter(*_TEXT_NODES))
-        if styled.blank:
+        if starting:
             text = text.lstrip()
+            starting = not text
         properties = run.find(f"{_W}rPr")
         styles: list[Style] = []
         if properties is not None:
