@@ -11,7 +11,8 @@ from pdf_writer import Page, pdf_bytes
 from unres import InputError, check, parse_file
 from unres.cli import app
 from unres.formats import detect
-from unres.formats.pdf import pdf_to_text
+from unres.formats.lines import SourceLine
+from unres.formats.pdf import pdf_to_lines
 from unres.models import Document, Excerpt
 
 runner = CliRunner()
@@ -222,6 +223,73 @@ def test_tracked_changes_are_refused_not_silently_accepted(tmp_path: Path) -> No
     assert parse_file(path, revisions="reject").operative[-1].text == "Requests a report."
 
 
+def test_a_word_document_keeps_its_literal_markup_characters(tmp_path: Path) -> None:
+    """Word text is not markdown: asterisks, underscores, `[^3]`, a leading '#' or '- ' are characters printed."""
+    import docx
+
+    from unres.formats.docx import docx_to_lines
+
+    document = docx.Document()
+    document.add_paragraph("The General Assembly,")
+    recital = document.add_paragraph()
+    recital.add_run("Recalling").italic = True
+    recital.add_run(" rule *12* of its rules [^3] and the _draft_ text,")
+    document.add_paragraph("# - * not a heading, a dash nor a star")
+    document.add_paragraph("- a leading dash")
+    path = tmp_path / "literal.docx"
+    document.save(str(path))
+    lines, _ = docx_to_lines(path.read_bytes(), "literal.docx")
+    texts = [line.text for line in lines if line.text]
+    assert texts == [
+        "The General Assembly,",
+        "Recalling rule *12* of its rules [^3] and the _draft_ text,",
+        "# - * not a heading, a dash nor a star",
+        "- a leading dash",
+    ]
+    assert [_styled(line) for line in lines if line.text] == [[], [("Recalling", "italic")], [], []]
+    assert [line.origin for line in lines if line.text] == [f"paragraph {n}" for n in range(1, 5)]
+    doc = parse_file(path)
+    text = " ".join(paragraph.text for paragraph in doc.walk())
+    assert text.startswith("Recalling rule *12* of its rules [^3] and the _draft_ text,")
+    assert "# - * not a heading, a dash nor a star" in text and "- a leading dash" in text
+    assert doc.paragraphs[0].opening == "Recalling" and not doc.paragraphs[0].footnote_refs and not doc.footnotes
+
+
+def test_word_footnotes_are_raised_numbers_and_lines_that_open_their_note(tmp_path: Path) -> None:
+    from unres.formats.docx import docx_to_lines
+
+    lines, _ = docx_to_lines(_docx(tmp_path).read_bytes(), "resolution.docx")
+    recital = next(line for line in lines if line.text.startswith("Recalling"))
+    assert _styled(recital) == [("Recalling", "italic"), ("1", "superscript")]
+    note = next(line for line in lines if line.note)
+    assert (note.note, note.text, note.origin) == ("1", "Resolution 55/25, annex I.", "footnote 1")
+    assert [line.text for line in lines if line.text.startswith("(")] == ["(a) To ratify the Protocol;", "(b) To report;"]
+
+
+def test_marks_side_by_side_stay_two_notes_while_a_raised_run_split_in_two_is_one() -> None:
+    from unres.formats.styled import StyledLine
+
+    line = StyledLine().add("Assembly,").mark("1").mark("2").add(" and ").add("2", "superscript").add("3", "superscript")
+    assert _styled(line.line()) == [("1", "superscript"), ("2", "superscript"), ("23", "superscript")]
+    spaced = StyledLine().add(" ").add("Recalling", "italic").add(" ").add("also ", "italic").add(" it,").line()
+    assert (spaced.text, _styled(spaced)) == ("Recalling also  it,", [("Recalling also", "italic")])
+
+
+def test_html_keeps_its_literal_asterisks_and_reads_its_tags_into_spans() -> None:
+    from unres.formats.html import html_to_lines
+
+    lines = html_to_lines(
+        "<html><body>\n<p>The *General* Assembly,</p>\n<p><em>Recalling</em>  <i>also</i> rule [^3],<sup>2</sup></p>"
+        "<p><sup>2</sup> Rule <b>2</b>.³</p></body></html>"
+    )
+    assert [(line.text, _styled(line), line.note) for line in lines if line.text] == [
+        ("The *General* Assembly,", [], None),
+        ("Recalling also rule [^3],2", [("Recalling also", "italic"), ("2", "superscript")], None),
+        ("Rule 2.3", [("2", "bold"), ("3", "superscript")], "2"),  # a superscript digit is a raised digit
+    ]
+    assert lines[0].origin == "line 2"
+
+
 def test_html_input(tmp_path: Path) -> None:
     path = tmp_path / "resolution.html"
     path.write_text(
@@ -368,9 +436,67 @@ def test_a_pdf_reads_marks_italics_and_footnotes_from_its_fonts_and_drops_page_f
         ("2", "See the report of the Secretary-General on the work of the Organization (A/99/1)."),
     ]
     assert not doc.warnings
-    text = pdf_to_text(path.read_bytes(), "laid-out.pdf")
+    lines = pdf_to_lines(path.read_bytes(), "laid-out.pdf")
+    text = "\n".join(line.text for line in lines)
     assert "99-12345" not in text and "2/2" not in text and text.count("A/RES/99/1") == 1
-    assert "\f" in text
+    assert [(line.page, line.text) for line in lines if line.page_break] == [(2, "in the field;2")]
+
+
+def test_a_pdf_keeps_the_marks_italics_and_footnotes_it_sees_as_spans_and_notes() -> None:
+    lines = {line.text: line for line in pdf_to_lines(_laid_out_resolution(), "laid-out.pdf")}
+    recital = lines["Recalling its resolution 55/25 of 15 November 2000,1 and"]
+    assert _styled(recital) == [("Recalling", "italic"), ("1", "superscript")]
+    assert (recital.page, recital.origin, recital.indent) == (1, "page 1", INDENT - L)
+    # the opening phrase wrapped onto a second line is one italic stretch, on the line it starts
+    wrapped = lines["Taking note with deep appreciation and great interest of"]
+    assert _styled(wrapped) == [("Taking note with deep appreciation and great interest of", "italic")]
+    assert _styled(lines["The General Assembly,"]) == [("The General Assembly", "italic")]  # its comma is no italic
+    assert _styled(lines["99/1. Strengthening cooperation"]) == [("99/1. Strengthening cooperation", "bold")]
+    notes = [(line.note, line.page, line.text) for line in lines.values() if line.note]
+    assert notes == [
+        ("1", 1, "United Nations, Treaty Series, vol. 2225."),
+        ("2", 1, "See the report of the Secretary-General on the work"),
+    ]
+    carried = lines["of the Organization (A/99/1)."]  # joined to its note, on the page that prints it
+    assert (carried.note, carried.page, carried.page_break) == (None, 2, False)
+
+
+def test_a_footnote_s_wrapped_lines_are_indented_under_its_number_even_after_a_full_stop(tmp_path: Path) -> None:
+    """The parser joins a note's next line to it when it is indented under the note or the note is unfinished: a
+    line after one that ends a sentence ('vol. I.') must still read as indented, on its page and on the next."""
+    first = (
+        Page()
+        .text(L, 50, "A/RES/99/2")
+        .line(INDENT, 160, "*The General Assembly,*")
+        .line(INDENT, 180, "*Recalling* its resolution 55/25,^1")
+        .line(INDENT, 200, "1. *Urges* States to act on the question and to report.^2")
+        .rule(L, L + 72, 690)
+        .line(L + 12, 704, "^1 See Official Records of the General Assembly, Sixty-first Session, vol. I.", size=8.5)
+        .line(L + 18, 714, "resolution 61/1.", size=8.5)
+        .line(L + 12, 726, "^2 A/61/1. The report.", size=8.5)
+    )
+    second = Page().line(INDENT, 100, "2. *Decides* to remain seized of the matter.")
+    second.rule(L, L + 72, 690).line(L + 18, 704, "Second line of note two.", size=8.5)
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(pdf_bytes([first, second]))
+    lines = pdf_to_lines(path.read_bytes(), "notes.pdf")
+    assert [(line.text, line.note, line.page) for line in lines if line.indent >= 2] == [
+        ("resolution 61/1.", None, 1),
+        ("Second line of note two.", None, 2),  # joined to note 2, on the page it is printed on
+    ]
+    doc = parse_file(path)
+    assert [(f.mark, f.text) for f in doc.footnotes] == [
+        ("1", "See Official Records of the General Assembly, Sixty-first Session, vol. I. resolution 61/1."),
+        ("2", "A/61/1. The report. Second line of note two."),
+    ]
+    assert [p.text for p in doc.operative] == [
+        "Urges States to act on the question and to report.",
+        "Decides to remain seized of the matter.",
+    ]
+
+
+def _styled(line: SourceLine) -> list[tuple[str, str]]:
+    return [(line.text[span.start : span.end], span.style) for span in line.spans]
 
 
 def test_a_page_in_two_columns_is_read_column_by_column() -> None:
@@ -380,7 +506,7 @@ def test_a_page_in_two_columns_is_read_column_by_column() -> None:
     for row, (a, b) in enumerate(zip(left, right, strict=True)):
         page.words(L, 110 + 12 * row, *a.split()).words(320, 110 + 12 * row, *b.split())
     page.text(L, 260, "A closing line that spans both of the columns again, below the two of them")
-    lines = [line for line in pdf_to_text(pdf_bytes([page]), "columns.pdf").splitlines() if line.strip()]
+    lines = [line.text for line in pdf_to_lines(pdf_bytes([page]), "columns.pdf") if line.text]
     assert lines == [
         "A heading that spans both of the columns set below it on the page",
         *left,
@@ -394,7 +520,7 @@ def test_a_page_in_one_column_with_a_gap_between_words_is_not_read_as_two_column
     for row in range(12):
         page.words(L, 100 + 12 * row, "a", "line", "of", "body", "text", "with", "words", "across", "the", "page")
     page.text(L, 70, "United Nations").text(430, 70, "A/RES/99/1")
-    lines = [line for line in pdf_to_text(pdf_bytes([page]), "one.pdf").splitlines() if line.strip()]
+    lines = [line.text for line in pdf_to_lines(pdf_bytes([page]), "one.pdf") if line.text]
     assert lines[0] == "United Nations A/RES/99/1"
 
 

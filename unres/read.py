@@ -113,25 +113,25 @@ def read_source(
 
 def _convert(data: bytes, name: str, found: Format, limits: Limits, revisions: Revisions | None) -> Source:
     if found == "pdf":
-        from unres.formats.pdf import pdf_to_text
+        from unres.formats.pdf import pdf_to_lines
 
-        text = pdf_to_text(data, name, max_pages=limits.pages, max_inflated=limits.inflated)
-        return Source.of_lines(name, text_to_lines(text), "pdf", "pdf")
+        lines = pdf_to_lines(data, name, max_pages=limits.pages, max_inflated=limits.inflated)
+        return Source.of_lines(name, lines, "pdf", "pdf")
     if found == "docx":
-        from unres.formats.docx import docx_to_text
+        from unres.formats.docx import docx_to_lines
 
         try:
-            text, warnings = docx_to_text(
+            lines, warnings = docx_to_lines(
                 data, name, revisions, max_inflated=limits.inflated, max_paragraphs=limits.paragraphs
             )
         except _DOCX_DAMAGE as error:  # python-docx and lxml raise these on parts that are broken inside
             raise DamagedFileError(f"{name}: a damaged Word document ({_reason(error)})") from None
-        return Source.of_lines(name, text_to_lines(text), "docx", "docx", warnings=tuple(warnings))
+        return Source.of_lines(name, lines, "docx", "docx", warnings=tuple(warnings))
     source = decode_bytes(data, name)
     if found == "html":
-        from unres.formats.html import html_to_text
+        from unres.formats.html import html_to_lines
 
-        return Source.of_lines(name, text_to_lines(html_to_text(source.text)), source.encoding, "html")
+        return Source.of_lines(name, html_to_lines(source.text), source.encoding, "html")
     return replace(source, lines=tuple(text_to_lines(source.text)))
 
 

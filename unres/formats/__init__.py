@@ -1,9 +1,12 @@
-"""Reading the documents users actually have: PDF, Word (.docx) and HTML, turned into text the parser reads.
+"""Reading the documents users actually have: PDF, Word (.docx) and HTML, turned into the typed lines the parser
+reads (`unres.formats.lines.SourceLine`).
 
-Each converter writes the same markdown-like text the parser already knows: `[^n]` footnote marks, `[^n]: text`
-footnote definitions, `*italic*` opening phrases, a blank line between paragraphs, `\\f` between pages. Page
-furniture that position and font size identify (running headers, footers, job numbers) is left out. The format is
-chosen by content (magic bytes), not by file name.
+Each reader yields the same line objects as the text and markdown reader: the text as printed, with what the
+rendering shows by style in spans (italic words, footnote marks as raised digits), the line that opens a
+footnote's text marked with its number (`note`), page, page break, indent and origin where the rendering has them,
+and a blank line between paragraphs. No reader writes markup for the parser to read back, so the characters of a
+document are never taken for markup. Page furniture that position and font size identify (running headers, footers,
+job numbers) is left out. The format is chosen by content (magic bytes), not by file name.
 """
 
 from __future__ import annotations

@@ -1,8 +1,11 @@
-"""Word (.docx) → text, with python-docx: paragraphs, Word's automatic numbering, footnotes, italics.
+"""Word (.docx) → typed lines, with python-docx: paragraphs, Word's automatic numbering, footnotes, italics.
 
-Word keeps paragraph numbers out of the text (automatic numbering): they are rendered back ("3.", "(b)", "(ii)"
-by list level). Footnote references become `[^n]`, numbered in order of reference as Word numbers them, and the
-footnotes part `[^n]: text`. Tracked changes (revisions not yet accepted or rejected) are never silently taken either
+Each paragraph is a line ('paragraph N' its origin) and a blank line. Word keeps paragraph numbers out of the text
+(automatic numbering): they are rendered back ("3.", "(b)", "(ii)" by list level). Italic and bold runs are italic
+and bold spans; a footnote reference is its number, numbered in order of reference as Word numbers them, in a
+superscript span (as is any run Word raises); each footnote of the footnotes part is a line whose `note` is that
+number ('footnote N'). The text is taken as written: an asterisk, an underscore, `[^3]`, a leading '#' or '- ' are
+characters, not markup. Tracked changes (revisions not yet accepted or rejected) are never silently taken either
 way: a document that has them is refused unless the caller says to read it with every revision accepted or every
 revision rejected (`revisions`), as Word's "Accept All" and "Reject All" would leave it. Comments are not text and are
 left out.
@@ -18,23 +21,26 @@ from typing import Any
 
 from unres.errors import DamagedFileError, InputError, LimitError
 from unres.formats import Revisions
+from unres.formats.lines import SourceLine, Style
+from unres.formats.styled import StyledLine
 from unres.read import Limits
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
 
 
-def docx_to_text(
+def docx_to_lines(
     data: bytes,
     name: str,
     revisions: Revisions | None = None,
     *,
     max_inflated: int = Limits.inflated,
     max_paragraphs: int = Limits.paragraphs,
-) -> tuple[str, list[str]]:
-    """The document's text and warnings; `revisions` says how to read tracked changes ('accept' or 'reject'), and
-    without it a document that has any is refused with their number. The package is checked before it is read
-    (`check_package`): no part may inflate past `max_inflated` bytes, nor hold more than `max_paragraphs`."""
+) -> tuple[list[SourceLine], list[str]]:
+    """The document's lines, typed, and warnings; `revisions` says how to read tracked changes ('accept' or
+    'reject'), and without it a document that has any is refused with their number. The package is checked before
+    it is read (`check_package`): no part may inflate past `max_inflated` bytes, nor hold more than
+    `max_paragraphs`."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -62,15 +68,15 @@ def docx_to_text(
         numbers.setdefault(reference.get(f"{_W}id", ""), len(numbers) + 1)
     _note_references_as_references(body)
     lists = _Lists(_part_root(document, "numbering.xml"))
-    lines: list[str] = []
-    for paragraph in document.paragraphs:
-        text = _runs(paragraph._p, numbers)
+    lines: list[SourceLine] = []
+    for number, paragraph in enumerate(document.paragraphs, start=1):
         label = lists.label(paragraph._p)  # an empty list paragraph still takes its number, as in Word
-        if not text.strip():  # but is no resolution text
+        styled = _runs(paragraph._p, numbers, StyledLine().add(f"{label} " if label else ""))
+        if styled.text.strip() == (label or ""):  # but is no resolution text
             continue
-        lines += [f"{label} {text}".strip() if label else text, ""]
+        lines += [styled.line(origin=f"paragraph {number}"), SourceLine("")]
     lines += _footnotes(notes, numbers)
-    return "\n".join(lines) + "\n", warnings
+    return lines, warnings
 
 
 # What a run's child elements stand for: text, and the characters Word keeps as elements of their own (LibreOffice
@@ -85,32 +91,38 @@ _CHARACTERS = {
 _TEXT_NODES = (f"{_W}t", *_CHARACTERS)
 
 
-def _runs(element: Any, numbers: dict[str, int]) -> str:
-    """The paragraph's text: italic stretches as *…* (runs next to each other joined first, spaces outside the
-    stars), footnote references as [^n]."""
-    pieces: list[tuple[str, bool]] = []
+def _runs(element: Any, numbers: dict[str, int], styled: StyledLine) -> StyledLine:
+    """The paragraph's runs added to `styled`, each in its styles (italic, bold, raised); a footnote reference as
+    its number, raised. Characters are taken as written: an asterisk or `[^3]` in the text is an asterisk."""
+    starting = True  # no text of the paragraph's own yet: its leading spaces go
     for run in element.iter(f"{_W}r"):
         reference = run.find(f"{_W}footnoteReference")
         if reference is not None:
             note_id = reference.get(f"{_W}id", "")
-            pieces.append((f"[^{numbers.get(note_id, note_id)}]", False))
+            styled.mark(str(numbers.get(note_id, note_id)))
+            starting = False
             continue
-        text = "".join(_CHARACTERS.get(node.tag, node.text or "") for node in run.iter(*_TEXT_NODES)).replace("\t", " ")
-        switch = run.find(f"{_W}rPr/{_W}i")
-        italic = switch is not None and switch.get(f"{_W}val", "true") not in ("0", "false", "off")
-        if pieces and pieces[-1][1] == italic:
-            pieces[-1] = (pieces[-1][0] + text, italic)
-        elif text:
-            pieces.append((text, italic))
-    out = []
-    for text, italic in pieces:
-        words = text.strip()
-        if italic and words:
-            lead = text[: len(text) - len(text.lstrip())]
-            out.append(f"{lead}*{words}*{text[len(lead) + len(words) :]}")
-        else:
-            out.append(text)
-    return "".join(out).strip()
+        text = "".join(_CHARACTERS.get(node.tag, node.text or "") for node in run.iter(*_TEXT_NODES))
+        if starting:
+            text = text.lstrip()
+            starting = not text
+        properties = run.find(f"{_W}rPr")
+        styles: list[Style] = []
+        if properties is not None:
+            styles += [style for tag, style in _SWITCHES if _switched_on(properties.find(f"{_W}{tag}"))]
+            raised = properties.find(f"{_W}vertAlign")
+            if raised is not None and raised.get(f"{_W}val") == "superscript":
+                styles.append("superscript")
+        styled.add(text, *styles)
+    return styled
+
+
+_SWITCHES: tuple[tuple[str, Style], ...] = (("i", "italic"), ("b", "bold"))
+
+
+def _switched_on(switch: Any) -> bool:
+    """A run property such as w:i is on where present, unless its value says off."""
+    return switch is not None and switch.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 _NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)")
@@ -227,19 +239,21 @@ def _part_root(document: Any, name: str) -> Any:
     return None
 
 
-def _footnotes(root: Any, numbers: dict[str, int]) -> list[str]:
-    """The footnotes referenced in the text as `[^n]: text` lines, in their order (the separator notes, and notes
-    no reference points to, left out)."""
+def _footnotes(root: Any, numbers: dict[str, int]) -> list[SourceLine]:
+    """The footnotes referenced in the text, in their order, each a line opening footnote n (its paragraphs
+    joined) and a blank line; the separator notes, and notes no reference points to, left out."""
     if root is None:
         return []
-    texts = {
-        note.get(f"{_W}id", ""): " ".join(_runs(p, numbers) for p in note.findall(f"{_W}p")).strip()
-        for note in root.findall(f"{_W}footnote")
-    }
-    lines: list[str] = []
+    texts: dict[str, StyledLine] = {}
+    for note in root.findall(f"{_W}footnote"):
+        styled = StyledLine()
+        for paragraph in note.findall(f"{_W}p"):
+            _runs(paragraph, numbers, styled.add("" if styled.blank else " "))
+        texts[note.get(f"{_W}id", "")] = styled
+    lines: list[SourceLine] = []
     for note_id, number in numbers.items():
         if note_id in texts:
-            lines += [f"[^{number}]: {texts[note_id]}", ""]
+            lines += [texts[note_id].line(note=str(number), origin=f"footnote {number}"), SourceLine("")]
     return lines
 
 

@@ -1,20 +1,25 @@
-"""PDF → text, with pdfplumber: what the text alone cannot tell, the fonts and positions on the page tell.
+"""PDF → typed lines, with pdfplumber: what the text alone cannot tell, the fonts and positions on the page tell.
 
 - Page furniture goes: running headers (top margin of every page after the first: symbol, short title), footers
   (bottom margin of every page: job number, page number "2/5", barcode, recycling note) and anything set in a
   barcode font. The first page's top is kept: it holds the symbol and the distribution facts the parser reads.
-- Footnote marks are set smaller than the body text: written `[^n]` after the word they follow.
+- Footnote marks are set smaller than the body text: their digits, glued after the word they follow, in a
+  superscript span.
+- Words set in an italic (bold) font are in italic (bold) spans, the punctuation that ends an italic run left out
+  (the opening phrase `Recalling also` of `Recalling also,`). An opening phrase wrapped onto a paragraph's second
+  line is taken up onto its first, one italic stretch: the parser reads a paragraph's opening as the italic stretch
+  it starts with.
 - The footnote area starts below the rule (a run of underscores or a short drawn line at the foot of the page):
-  each note, opened by its small number, is written `[^n]: text`, its wrapped lines indented under it; a note that
-  runs on to the next page's footnote area is joined to its start.
-- Opening phrases are set in italics: at the start of a paragraph, the italic words are written `*Recalling also*`
-  (after a label such as `3.`), punctuation after them outside the stars.
-- A paragraph starts where a line is indented from its column's left edge or stands below a wide gap: a blank line.
+  the line each note's small number opens carries that number as its `note`, its wrapped lines follow, their indent
+  measured from where the number stands; a note that runs on to the next page's footnote area is joined to its start
+  (those lines keep the page they are printed on).
+- A paragraph starts where a line is indented from its column's left edge or stands below a wide gap: a blank line
+  before it. Each line has its `indent` in points from its column's left edge, its `page` and `origin` ('page 3');
+  the first line of each page after the first has `page_break`.
 - A page set in two columns (a vertical gutter no line crosses) is read column by column, lines that span both
   (a title over the columns) in their place.
-- Pages are separated by form feeds.
 
-Nothing here knows what a resolution is: the parser reads the result like any other rendering.
+Nothing here knows what a resolution is: the parser reads the lines like those of any other rendering.
 """
 
 from __future__ import annotations
@@ -26,12 +31,14 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from types import SimpleNamespace
 from typing import Any
 
 from unres.errors import DamagedFileError, InputError, LimitError, UnresError
+from unres.formats.lines import SourceLine, Style
+from unres.formats.styled import StyledLine
 from unres.read import Limits
 
 _MARGIN_TOP = 62.0  # points from the top: running headers sit above this on pages after the first (body from ~75)
@@ -43,6 +50,7 @@ _GAP = 1.2  # a vertical gap of this many body sizes between lines opens a parag
 _GLUED = 0.8  # points: closer than this, two words are one word set in two fonts
 _GUTTER = 12.0  # points: the least width of an empty vertical band between two columns
 _ITALIC = re.compile(r"Italic|Oblique|-It$|,It$", re.IGNORECASE)
+_BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi|-Bd|,B$", re.IGNORECASE)
 _LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\((?:[ivxl]+)\))$")
 _TRAILING = ",;:."
 
@@ -57,24 +65,28 @@ class _Word:
     size: float
     italic: bool
     barcode: bool
+    bold: bool = False
 
 
 @dataclass
 class _Note:
     mark: str
-    lines: list[str] = field(default_factory=list)
+    edge: float  # where its number stands: its lines' indents are measured from there
+    lines: list[SourceLine] = field(default_factory=list)
 
 
 @dataclass
 class _Page:
-    body: list[str]
+    body: list[SourceLine]
     notes: list[_Note]
 
 
-def pdf_to_text(data: bytes, name: str, *, max_pages: int = Limits.pages, max_inflated: int = Limits.inflated) -> str:
-    """The PDF's text in the markdown-like form the parser reads; InputError when it has none to give, LimitError
-    past `max_pages` pages or a stream inflating past `max_inflated` bytes, DamagedFileError when a compressed
-    stream is broken (pdfminer would go on with part of it)."""
+def pdf_to_lines(
+    data: bytes, name: str, *, max_pages: int = Limits.pages, max_inflated: int = Limits.inflated
+) -> list[SourceLine]:
+    """The PDF's lines, typed; InputError when it has no text to give, LimitError past `max_pages` pages or a
+    stream inflating past `max_inflated` bytes, DamagedFileError when a compressed stream is broken (pdfminer would
+    go on with part of it)."""
     pages, sizes, rules = _read(data, name, max_pages, max_inflated)
     words = [word for page in pages for word in page]
     if not any(word.text.strip() for word in words):
@@ -87,24 +99,21 @@ def pdf_to_text(data: bytes, name: str, *, max_pages: int = Limits.pages, max_in
     margin = _left_edge([line for page in pages for line in _group_lines(page, body)], body)
     read: list[_Page] = []
     carried: _Note | None = None  # the last footnote so far, which the next page's footnote area may continue
-    for page_words, (width, height), page_rules in zip(pages, sizes, rules, strict=True):
-        page = _page(page_words, width, height, page_rules, body, margin, carried)
+    for number, (page_words, (width, height), page_rules) in enumerate(zip(pages, sizes, rules, strict=True), 1):
+        page = _page(page_words, number, width, height, page_rules, body, margin, carried)
         read.append(page)
         carried = page.notes[-1] if page.notes else carried
-    out: list[str] = []
-    for number, page in enumerate(read):
-        if number:
-            out.append("\f")
-        out.extend(page.body)
-        if page.notes:
-            out.append("")
-        for note in page.notes:
-            if not note.mark:  # lines below the rule that no number opens: kept as they are
-                out.extend(note.lines)
-                continue
-            out.append(f"[^{note.mark}]: {note.lines[0] if note.lines else ''}".rstrip())
-            out.extend(f"    {line}" for line in note.lines[1:])
-    return "\n".join(out) + "\n"
+    out: list[SourceLine] = []
+    for number, page in enumerate(read, start=1):
+        lines = [*page.body, *([SourceLine("", page=number, origin=f"page {number}")] if page.notes else [])]
+        lines += [line for note in page.notes for line in note.lines]
+        breaking = number > 1  # until the page's first line that is not blank, as a form feed in a text
+        for line in lines:
+            if breaking and line.page == number:
+                line = replace(line, page_break=True)
+                breaking = not line.text
+            out.append(line)
+    return out
 
 
 def _read(
@@ -195,6 +204,7 @@ def _words(raw: list[dict[str, Any]]) -> list[_Word]:
             size=round(float(word["size"]), 2),
             italic=bool(_ITALIC.search(str(word["fontname"]))),
             barcode="barcode" in str(word["fontname"]).lower(),
+            bold=bool(_BOLD.search(str(word["fontname"]))),
         )
         for word in raw
     ]
@@ -212,6 +222,7 @@ def _short_rules(shapes: list[dict[str, Any]], width: float) -> list[float]:
 
 def _page(
     words: list[_Word],
+    number: int,
     width: float,
     height: float,
     rules: list[float],
@@ -222,7 +233,7 @@ def _page(
     rule = _rule(words, rules, height)
     main = [word for word in words if rule is None or word.bottom <= rule]
     notes = [word for word in words if rule is not None and word.top > rule and not _is_rule(word)]
-    return _Page(body=_body(main, width, body, margin), notes=_notes(notes, body, carried))
+    return _Page(body=_body(main, number, width, body, margin), notes=_notes(notes, number, body, margin, carried))
 
 
 def _without_furniture(words: list[_Word], height: float, *, first: bool) -> list[_Word]:
@@ -248,8 +259,9 @@ def _rule(words: list[_Word], drawn: list[float], height: float) -> float | None
 # --- the body: columns, lines, paragraphs -----------------------------------------------------------------------
 
 
-def _body(words: list[_Word], width: float, body: float, margin: float) -> list[str]:
-    out: list[str] = []
+def _body(words: list[_Word], page: int, width: float, body: float, margin: float) -> list[SourceLine]:
+    """The page's text above its footnote area, in reading order, a blank line before each paragraph."""
+    lines: list[tuple[StyledLine, float] | None] = []  # each line with its indent; None: a blank line
     previous_bottom: float | None = None
     open_italic = False  # the line before ended inside its opening italic run
     for line, left in _reading_order(words, width, body, margin):
@@ -259,12 +271,19 @@ def _body(words: list[_Word], width: float, body: float, margin: float) -> list[
         top = min(word.top for word in line)
         starts = line[0].x0 > left + _INDENT or (previous_bottom is not None and top - previous_bottom > body * _GAP)
         if starts:
-            out.append("")
-        text, open_italic = _line_text(line, body, starts, open_italic, out)
-        if text is not None:
-            out.append(text)
+            lines.append(None)
+        before = lines[-1][0] if lines and lines[-1] is not None else None
+        styled, open_italic = _line_text(line, body, starts, open_italic, before)
+        if styled is not None:
+            lines.append((styled, line[0].x0 - left))
         previous_bottom = max(word.bottom for word in line)
-    return out
+    origin = f"page {page}"
+    return [
+        entry[0].line(page=page, indent=round(entry[1], 1), origin=origin)
+        if entry
+        else SourceLine("", page=page, origin=origin)
+        for entry in lines
+    ]
 
 
 def _reading_order(
@@ -407,83 +426,92 @@ def _is_mark(word: _Word, body: float) -> bool:
     return word.size < body * _SMALL and word.text.isdigit()
 
 
-def _joined(words: list[_Word]) -> list[tuple[str, bool]]:
-    """Word texts with their italics; a word set flush against the one before (a change of font inside a word)
-    glued to it, the italics of its first part kept."""
-    pieces: list[tuple[str, bool]] = []
-    previous: _Word | None = None
+def _joined(words: list[_Word]) -> list[list[_Word]]:
+    """Words in pieces: a word set flush against the one before (a change of font inside a word) is one piece with
+    it."""
+    pieces: list[list[_Word]] = []
     for word in words:
-        if previous is not None and word.x0 - previous.x1 < _GLUED:
-            pieces[-1] = (pieces[-1][0] + word.text, pieces[-1][1])
+        if pieces and word.x0 - pieces[-1][-1].x1 < _GLUED:
+            pieces[-1].append(word)
         else:
-            pieces.append((word.text, word.italic))
-        previous = word
+            pieces.append([word])
     return pieces
 
 
+def _text(piece: list[_Word]) -> str:
+    return "".join(word.text for word in piece)
+
+
 def _line_text(
-    line: list[_Word], body: float, starts: bool, open_italic: bool, out: list[str]
-) -> tuple[str | None, bool]:
-    """One body line as text: footnote marks as `[^n]`; at a paragraph's start, the leading italic words as
-    `*…*`. An opening phrase wrapped onto this line is pulled up onto the line before, inside its stars.
-    Returns the text (None when it all went up) and whether the italic run reached the line's end."""
-    words = [word for word in line if not _is_mark(word, body)]
-    pieces = [text for text, _ in _joined(words)]
-    italics = [italic for _, italic in _joined(words)]
-    ends = _piece_ends(words)
+    line: list[_Word], body: float, starts: bool, open_italic: bool, before: StyledLine | None
+) -> tuple[StyledLine | None, bool]:
+    """One body line: its footnote marks as superscript digits glued after the word they follow, its italic words
+    in italics. An opening phrase wrapped onto this line (the paragraph's first line was italic to its end) goes up
+    onto the line `before`, its italic stretch continued: the parser takes a paragraph's opening phrase from the one
+    italic stretch it starts with. Returns the line (None when it all went up) and whether its italic run from the
+    paragraph's start reached its end."""
+    pieces = _joined([word for word in line if not _is_mark(word, body)])
+    marks: list[list[str]] = [[] for _ in pieces]  # the marks glued after each piece
+    leading: list[str] = []  # marks before the first piece
     for mark in (word for word in line if _is_mark(word, body)):
-        before = [i for i, end in enumerate(ends) if end <= mark.x0 + 0.5]
-        if before:
-            pieces[before[-1]] += f"[^{mark.text}]"
-        elif pieces:
-            pieces[0] = f"[^{mark.text}]" + pieces[0]
-    label = 1 if pieces and _LABEL.match(pieces[0]) and not italics[0] else 0
-    run = label
-    while run < len(pieces) and italics[run] and "[^" not in pieces[run]:
+        after = [i for i, piece in enumerate(pieces) if piece[-1].x1 <= mark.x0 + 0.5]
+        (marks[after[-1]] if after else leading).append(mark.text)
+    label = 1 if pieces and _LABEL.match(_text(pieces[0])) and not pieces[0][0].italic else 0
+    run = label  # the italic run from the paragraph's start (after its label): pieces italic from their start
+    while run < len(pieces) and pieces[run][0].italic and not marks[run] and not (run == 0 and leading):
         run += 1
-    if open_italic and not starts and not label and run > 0 and out and out[-1].endswith("*"):
-        out[-1] = out[-1][:-1] + " " + " ".join(pieces[:run]) + "*"
-        rest = " ".join(pieces[run:])
-        return (rest or None), run == len(pieces)
-    if not starts or run == label:
-        return " ".join(pieces), False
-    opening = " ".join(pieces[label:run])
-    stripped = opening.rstrip(_TRAILING)
-    trailing = opening[len(stripped) :]
-    text = f"{pieces[0]} " if label else ""
-    text += f"*{stripped}*{trailing}" if stripped else opening
-    rest = " ".join(pieces[run:])
-    return (f"{text} {rest}" if rest else text), run == len(pieces) and not trailing
+    open_run = run == len(pieces) and not _text(pieces[-1]).endswith(tuple(_TRAILING))
+    if open_italic and not starts and not label and run > 0 and before is not None:
+        _add_pieces(before.add(" "), pieces[:run], marks[:run], [])
+        if run == len(pieces):
+            return None, open_run
+        return _add_pieces(StyledLine(), pieces[run:], marks[run:], []), False
+    return _add_pieces(StyledLine(), pieces, marks, leading), open_run and starts and run > label
 
 
-def _piece_ends(words: list[_Word]) -> list[float]:
-    """The right edge of each joined piece (see `_joined`)."""
-    ends: list[float] = []
-    previous: _Word | None = None
-    for word in words:
-        if previous is not None and word.x0 - previous.x1 < _GLUED:
-            ends[-1] = word.x1
-        else:
-            ends.append(word.x1)
-        previous = word
-    return ends
+def _add_pieces(
+    styled: StyledLine, pieces: list[list[_Word]], marks: list[list[str]], leading: list[str]
+) -> StyledLine:
+    """Pieces one space apart, marks glued, words in their italics and bold, but for the punctuation that ends an
+    italic run (`Recalling` italic, its comma not: the opening phrase is the words)."""
+    for mark in leading:
+        styled.mark(mark)
+    for index, piece in enumerate(pieces):
+        if index:
+            styled.add(" ")
+        run_ends = bool(marks[index]) or index == len(pieces) - 1 or not pieces[index + 1][0].italic
+        for word in piece:
+            bold: tuple[Style, ...] = ("bold",) if word.bold else ()
+            if not word.italic:
+                styled.add(word.text, *bold)
+                continue
+            text = word.text.rstrip(_TRAILING) if run_ends and word is piece[-1] else word.text
+            styled.add(text, "italic", *bold).add(word.text[len(text) :], *bold)
+        for mark in marks[index]:
+            styled.mark(mark)
+    return styled
 
 
 # --- the footnote area --------------------------------------------------------------------------------------
 
 
-def _notes(words: list[_Word], body: float, carried: _Note | None) -> list[_Note]:
+def _notes(words: list[_Word], page: int, body: float, margin: float, carried: _Note | None) -> list[_Note]:
     """Footnotes opened by their small numbers; lines before the first number continue the note `carried` over
-    from the page before (it is printed there, with these lines joined to it)."""
+    from the page before (they are joined to it there, keeping the page they are printed on). A line's indent is
+    measured from where its note's number stands, so that a note's wrapped lines are indented under its first."""
     notes: list[_Note] = []
+    origin = f"page {page}"
     for line in _group_lines(words, body):
         first = line[0]
-        if _is_mark(first, body):
-            notes.append(_Note(first.text, [" ".join(text for text, _ in _joined(line[1:]))]))
-        elif notes:
-            notes[-1].lines.append(" ".join(text for text, _ in _joined(line)))
-        elif carried is not None:
-            carried.lines.append(" ".join(text for text, _ in _joined(line)))
-        else:
-            notes.append(_Note("", [" ".join(text for text, _ in _joined(line))]))
+        opens = _is_mark(first, body)
+        pieces = _joined(line[1:] if opens else line)
+        text = _add_pieces(StyledLine(), pieces, [[] for _ in pieces], [])
+        if opens:
+            notes.append(_Note(first.text, first.x0))
+        elif not notes and carried is None:  # lines below the rule that no number opens: kept as they are
+            notes.append(_Note("", margin))
+        note = notes[-1] if notes else carried
+        assert note is not None
+        where = {"page": page, "indent": round(first.x0 - note.edge, 1), "origin": origin}
+        note.lines.append(text.line(note=first.text if opens else None, **where))
     return notes
