@@ -447,9 +447,10 @@ def test_a_pdf_keeps_the_marks_italics_and_footnotes_it_sees_as_spans_and_notes(
     recital = lines["Recalling its resolution 55/25 of 15 November 2000,1 and"]
     assert _styled(recital) == [("Recalling", "italic"), ("1", "superscript")]
     assert (recital.page, recital.origin, recital.indent) == (1, "page 1", INDENT - L)
-    # the opening phrase wrapped onto a second line is one italic stretch, on the line it starts
-    wrapped = lines["Taking note with deep appreciation and great interest of"]
-    assert _styled(wrapped) == [("Taking note with deep appreciation and great interest of", "italic")]
+    # an opening phrase wrapped onto a second line goes on in italics there, as printed (the parser joins the two)
+    wrapped = lines["Taking note with deep appreciation and great interest"]
+    assert _styled(wrapped) == [("Taking note with deep appreciation and great interest", "italic")]
+    assert _styled(lines["of the efforts of States to act on the question before it,"]) == [("of", "italic")]
     assert _styled(lines["The General Assembly,"]) == [("The General Assembly", "italic")]  # its comma is no italic
     assert _styled(lines["99/1. Strengthening cooperation"]) == [("99/1. Strengthening cooperation", "bold")]
     notes = [(line.note, line.page, line.text) for line in lines.values() if line.note]

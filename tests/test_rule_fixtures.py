@@ -21,25 +21,11 @@ GOLDEN = Path(__file__).parent / "golden" / "rules"
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "parsing.md"
 RULES = sorted(rule_reasons())
 
-# Rules that act on their fixture but that `explain` never names: a rule that lets the text go on to the rules after
-# it without changing it is not recorded (StructureReader._apply), and a text line always shows the structure rules
-# that took it instead of its line rule. Strict: the day explain names them, these marks must go.
-NOT_NAMED = {
-    "text": "explain shows, for every text line, the structure rules that took it (or 'header', 'author', "
-    "'plain-paragraph'), never the line rule 'text'",
-    "annex-title-ends": "the rule ends the annex's title and lets the line go on to the segment rules unchanged, so "
-    "StructureReader._apply does not record it: the line shows only 'first-paragraph'",
-    "annex-text-ends-title": "never reached: 'annex-title' (a line rule, asked first) takes every line under 'Annex' "
-    "that is not the next paragraph number until a gap, so a paragraph printed right under the title becomes "
-    "title; and were it reached, a rule that lets the text go on unchanged is not recorded",
-}
+# Rules that act on their fixture but that `explain` does not name (strict: the day it does, the mark must go).
+NOT_NAMED: dict[str, str] = {}
 
 # Fixtures the parser reads wrongly: their golden files hold the right reading, written by hand.
-MISREAD = {
-    "annex-text-ends-title": "the paragraph printed right under the annex's title without a gap ('We, the Heads of "
-    "State and Government, …', lines 10-12) is read as more title ('annex-title') instead of the annex's first "
-    "paragraph",
-}
+MISREAD: dict[str, str] = {}
 
 
 def _strict_xfail(rule: str, reasons: dict[str, str]) -> pytest.ParameterSet:

@@ -6,9 +6,8 @@
 - Footnote marks are set smaller than the body text: their digits, glued after the word they follow, in a
   superscript span.
 - Words set in an italic (bold) font are in italic (bold) spans, the punctuation that ends an italic run left out
-  (the opening phrase `Recalling also` of `Recalling also,`). An opening phrase wrapped onto a paragraph's second
-  line is taken up onto its first, one italic stretch: the parser reads a paragraph's opening as the italic stretch
-  it starts with.
+  (the opening phrase `Recalling also` of `Recalling also,`). Lines stay as printed: an opening phrase wrapped onto a
+  paragraph's second line goes on in italics there, and the parser joins italics that run on over a line break.
 - The footnote area starts below the rule (a run of underscores or a short drawn line at the foot of the page):
   the line each note's small number opens carries that number as its `note`, its wrapped lines follow, their indent
   measured from where the number stands; a note that runs on to the next page's footnote area is joined to its start
@@ -51,7 +50,6 @@ _GLUED = 0.8  # points: closer than this, two words are one word set in two font
 _GUTTER = 12.0  # points: the least width of an empty vertical band between two columns
 _ITALIC = re.compile(r"Italic|Oblique|-It$|,It$", re.IGNORECASE)
 _BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi|-Bd|,B$", re.IGNORECASE)
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\((?:[ivxl]+)\))$")
 _TRAILING = ",;:."
 
 
@@ -263,7 +261,6 @@ def _body(words: list[_Word], page: int, width: float, body: float, margin: floa
     """The page's text above its footnote area, in reading order, a blank line before each paragraph."""
     lines: list[tuple[StyledLine, float] | None] = []  # each line with its indent; None: a blank line
     previous_bottom: float | None = None
-    open_italic = False  # the line before ended inside its opening italic run
     for line, left in _reading_order(words, width, body, margin):
         if line is None:  # a change of column: the text flows on
             previous_bottom = None
@@ -272,10 +269,7 @@ def _body(words: list[_Word], page: int, width: float, body: float, margin: floa
         starts = line[0].x0 > left + _INDENT or (previous_bottom is not None and top - previous_bottom > body * _GAP)
         if starts:
             lines.append(None)
-        before = lines[-1][0] if lines and lines[-1] is not None else None
-        styled, open_italic = _line_text(line, body, starts, open_italic, before)
-        if styled is not None:
-            lines.append((styled, line[0].x0 - left))
+        lines.append((_line_text(line, body), line[0].x0 - left))
         previous_bottom = max(word.bottom for word in line)
     origin = f"page {page}"
     return [
@@ -442,31 +436,16 @@ def _text(piece: list[_Word]) -> str:
     return "".join(word.text for word in piece)
 
 
-def _line_text(
-    line: list[_Word], body: float, starts: bool, open_italic: bool, before: StyledLine | None
-) -> tuple[StyledLine | None, bool]:
+def _line_text(line: list[_Word], body: float) -> StyledLine:
     """One body line: its footnote marks as superscript digits glued after the word they follow, its italic words
-    in italics. An opening phrase wrapped onto this line (the paragraph's first line was italic to its end) goes up
-    onto the line `before`, its italic stretch continued: the parser takes a paragraph's opening phrase from the one
-    italic stretch it starts with. Returns the line (None when it all went up) and whether its italic run from the
-    paragraph's start reached its end."""
+    in italics (an opening phrase wrapped onto the next line goes on in italics there: the parser joins the two)."""
     pieces = _joined([word for word in line if not _is_mark(word, body)])
     marks: list[list[str]] = [[] for _ in pieces]  # the marks glued after each piece
     leading: list[str] = []  # marks before the first piece
     for mark in (word for word in line if _is_mark(word, body)):
         after = [i for i, piece in enumerate(pieces) if piece[-1].x1 <= mark.x0 + 0.5]
         (marks[after[-1]] if after else leading).append(mark.text)
-    label = 1 if pieces and _LABEL.match(_text(pieces[0])) and not pieces[0][0].italic else 0
-    run = label  # the italic run from the paragraph's start (after its label): pieces italic from their start
-    while run < len(pieces) and pieces[run][0].italic and not marks[run] and not (run == 0 and leading):
-        run += 1
-    open_run = run == len(pieces) and not _text(pieces[-1]).endswith(tuple(_TRAILING))
-    if open_italic and not starts and not label and run > 0 and before is not None:
-        _add_pieces(before.add(" "), pieces[:run], marks[:run], [])
-        if run == len(pieces):
-            return None, open_run
-        return _add_pieces(StyledLine(), pieces[run:], marks[run:], []), False
-    return _add_pieces(StyledLine(), pieces, marks, leading), open_run and starts and run > label
+    return _add_pieces(StyledLine(), pieces, marks, leading)
 
 
 def _add_pieces(

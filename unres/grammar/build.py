@@ -167,6 +167,8 @@ class Builder:
     def _prepare(self, raw: str) -> tuple[str, str | None]:
         """Join wraps and unwrap italics, keeping a leading italic phrase as the opening."""
         joined = _single_spaced(self._join_hyphens(raw))
+        if ITALIC_CLOSE in joined:  # italics that run on over a line break (or a run break) are one stretch
+            joined = joined.replace(f"{ITALIC_CLOSE} {ITALIC_OPEN}", " ")
         opening = None
         if joined.startswith(ITALIC_OPEN) and ITALIC_CLOSE in joined:
             opening = plain(joined[1 : joined.index(ITALIC_CLOSE)]).strip() or None

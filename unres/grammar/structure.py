@@ -813,9 +813,9 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "annex-title",
-        "the lines under 'Annex' up to a gap or a label are its title",
+        "the lines under 'Annex' up to a gap, a label or a line ending a clause (a paragraph under it) are its title",
         ANNEX,
-        lambda r, p: r.annex_title_open(p),
+        lambda r, p: r.annex_title_open(p) and not ends_clause(p.text),
         _taken(lambda r, p: r.annexes[-1].title_parts.append(p.plain)),
     ),
     Rule(
