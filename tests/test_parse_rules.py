@@ -181,3 +181,20 @@ def test_a_capitalised_compound_cut_at_a_line_end_or_by_an_extractor_space_is_on
         "Recalling the report of the Secretary-General on the Treaty on the Non-Proliferation of Nuclear Weapons and "
         "on pre- and post-conflict situations,"
     )
+
+
+def test_a_roman_numbered_heading_wrapped_onto_a_lower_case_line_heads_the_paragraphs_under_it() -> None:
+    """The law-of-the-sea layout: 'I' alone, then a heading that wraps onto a line opening in lower case, before the
+    first operative paragraph. It is the section of the paragraphs under it, not a preambular paragraph."""
+    document = parse_text(
+        "The General Assembly,\n\nRecalling its annual resolutions on the law of the sea,\n\nI\n\n"
+        "Implementation of the United Nations Convention on the Law of the Sea\nand related agreements and instruments"
+        "\n\n1. Reaffirms its resolutions on the law of the sea;\n\n2. Calls upon all States to become parties;\n\n"
+        "II\n\nCapacity-building\n\n3. Emphasizes that capacity-building is essential.\n"
+    )
+    assert [p.id for p in document.paragraphs] == ["PP1", "OP1", "OP2", "OP3"]
+    assert document.paragraphs[1].section == (
+        "I — Implementation of the United Nations Convention on the Law of the Sea and related agreements and "
+        "instruments"
+    )
+    assert document.paragraphs[3].section == "II — Capacity-building"

@@ -655,7 +655,12 @@ class StructureReader:
             number = _NUMBER_LABEL.match(line.text)
             if (number and int(number.group(1)) in (self.expected, 1)) or _HEADING_LABEL.match(line.text):
                 return True
-            if skipped < OPTIONS.heading_lines and _heading_like(line.text) and not _SUB_LABEL.match(line.text):
+            # the line a heading wraps onto may open in lower case ('and related agreements and instruments')
+            if (
+                skipped < OPTIONS.heading_lines
+                and _heading_like(line.text, wrapped=True)
+                and not _SUB_LABEL.match(line.text)
+            ):
                 skipped += 1
                 continue
             return False
@@ -677,7 +682,7 @@ class StructureReader:
             and not piece.number
             and not piece.sub_label
             and not piece.heading_label
-            and _heading_like(piece.text)
+            and _heading_like(piece.text, wrapped=True)
             and self._next_text_is_label()
         )
 
@@ -1018,10 +1023,11 @@ def _letter_position(label: str) -> int | None:
     return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
 
 
-def _heading_like(text: str, words: int = OPTIONS.heading_words) -> bool:
-    """Short, capitalised and unpunctuated at the end: how a section heading looks."""
+def _heading_like(text: str, words: int = OPTIONS.heading_words, *, wrapped: bool = False) -> bool:
+    """Short, capitalised and unpunctuated at the end: how a section heading looks (the line a heading `wrapped`
+    onto may open in lower case)."""
     found = plain(text).split(maxsplit=words)
-    return 0 < len(found) <= words and found[0][:1].isupper() and not ends_clause(text)
+    return 0 < len(found) <= words and (wrapped or found[0][:1].isupper()) and not ends_clause(text)
 
 
 def _italic_openings(lines: list[Line]) -> bool:
