@@ -198,3 +198,9 @@ def test_a_roman_numbered_heading_wrapped_onto_a_lower_case_line_heads_the_parag
         "instruments"
     )
     assert document.paragraphs[3].section == "II — Capacity-building"
+
+
+def test_a_text_without_resolution_structure_is_titled_by_its_first_block_only_if_that_is_a_heading() -> None:
+    note = "Note by the Secretary-General\n\nThe Secretary-General has the honour to transmit the report.\n\nIt is late.\n"
+    assert parse_text(note).title == "Note by the Secretary-General"
+    assert parse_text("The report was transmitted on time.\n\nIt is late.\n").title is None

@@ -35,7 +35,15 @@ from unres.grammar.build import Builder, plain_structure, set_aside
 from unres.grammar.footnotes import FOOTNOTE_RULES, FootnoteDraft, collect_footnotes
 from unres.grammar.header import Header, find_author, read_header, read_metadata
 from unres.grammar.lines import LINE_RULES, OTHER_LINE_RULES, Kind, Line, mark_running_headers, plain, split_lines
-from unres.grammar.structure import STRUCTURE_RULES, Structure, read_structure, starts_operative_verb, starts_preambular
+from unres.grammar.options import OPTIONS
+from unres.grammar.structure import (
+    STRUCTURE_RULES,
+    Structure,
+    heading_like,
+    read_structure,
+    starts_operative_verb,
+    starts_preambular,
+)
 from unres.models import Document
 from unres.read import DEFAULT_MAX_BYTES, STDIN_NAME, Limits, read_source
 
@@ -180,7 +188,10 @@ def _read_structure(reading: Reading) -> Reading:
         warnings = (*missing_author, *reading.warnings, *structure.warnings)
         return replace(reading, structure=structure, warnings=warnings)
     plain = plain_structure(reading.lines)
-    header = Header(title=reading.header.title if plain.paragraphs else None)
+    # Without an author line the header pass read everything as front matter: its title is only a guess. A text
+    # with no structure is titled by its first block if that looks like a heading ('Note by the Secretary-General').
+    first = plain.paragraphs[0].text if plain.paragraphs else ""
+    header = Header(title=" ".join(first.split()) if heading_like(first, OPTIONS.joined_heading_words) else None)
     warnings = (NO_STRUCTURE, *reading.warnings, *structure.warnings)
     return replace(reading, structure=plain, structured=False, header=header, warnings=warnings)
 

@@ -658,7 +658,7 @@ class StructureReader:
             # the line a heading wraps onto may open in lower case ('and related agreements and instruments')
             if (
                 skipped < OPTIONS.heading_lines
-                and _heading_like(line.text, wrapped=True)
+                and heading_like(line.text, wrapped=True)
                 and not _SUB_LABEL.match(line.text)
             ):
                 skipped += 1
@@ -682,7 +682,7 @@ class StructureReader:
             and not piece.number
             and not piece.sub_label
             and not piece.heading_label
-            and _heading_like(piece.text, wrapped=True)
+            and heading_like(piece.text, wrapped=True)
             and self._next_text_is_label()
         )
 
@@ -695,7 +695,7 @@ class StructureReader:
         if not found:
             return None
         head = text[: found.start()]
-        if _NUMBER_LABEL.match(head) or _SUB_LABEL.match(head) or not _heading_like(head, OPTIONS.joined_heading_words):
+        if _NUMBER_LABEL.match(head) or _SUB_LABEL.match(head) or not heading_like(head, OPTIONS.joined_heading_words):
             return None
         return found
 
@@ -1023,7 +1023,7 @@ def _letter_position(label: str) -> int | None:
     return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
 
 
-def _heading_like(text: str, words: int = OPTIONS.heading_words, *, wrapped: bool = False) -> bool:
+def heading_like(text: str, words: int = OPTIONS.heading_words, *, wrapped: bool = False) -> bool:
     """Short, capitalised and unpunctuated at the end: how a section heading looks (the line a heading `wrapped`
     onto may open in lower case)."""
     found = plain(text).split(maxsplit=words)
