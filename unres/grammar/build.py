@@ -46,6 +46,9 @@ def plain_structure(lines: list[Line]) -> Structure:
     return Structure(drafts, [], None, [], [])
 
 
+_ID_PREFIX = {"preambular": "PP", "operative": "OP", "plain": "P", "annex": "ANNEX-"}
+
+
 class Builder:
     """Turns drafts into models: ids, clean texts, opening phrases and footnote marks.
 
@@ -113,7 +116,7 @@ class Builder:
                 return f"{prefix}{draft.label}"
             counters["P"] = counters.get("P", 0) + 1
             return f"{prefix}P{counters['P']}"
-        short = {"preambular": "PP", "operative": "OP", "plain": "P", "annex": "ANNEX-"}[draft.kind]
+        short = _ID_PREFIX[draft.kind]
         counters[short] = counters.get(short, 0) + 1
         if draft.kind == "operative" and draft.label:
             return f"OP{draft.label}"

@@ -49,7 +49,10 @@ _ADDRESSEES = frozenset({"Member", "States", "Governments", "Parties", "Heads", 
 # "(i)" after "(ii)" restarts a list instead of nesting ever deeper.
 _LEVEL = {"number": 0, "plain": 0, "letter": 1, "roman": 2, "item": 3}
 _LONGEST_TAIL = max(len(tail.split(" ")) for tail in OPENING_TAILS)
-_TAILS = [(tail + " ", len(tail.split())) for tail in OPENING_TAILS]  # a tail matches whole words: space after
+# The tails by their first word, in the vocabulary's order: a tail matches whole words (a space after each).
+_TAILS: dict[str, list[tuple[str, int]]] = {}
+for _tail in OPENING_TAILS:
+    _TAILS.setdefault(_tail.split()[0], []).append((_tail + " ", len(_tail.split())))
 _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # A paragraph number inside a line, after the end of a sentence and before a capital ('…Development.2 2. We').
 # One pattern for every number (a pattern per expected number would flood `re`'s cache): callers check the number.
@@ -121,11 +124,13 @@ def opening_phrase(text: str, kind: ParagraphKind) -> str | None:
         return None
     end = index + 1
     # Only as many words as the longest tail, and one more, can decide a match: a long paragraph is not folded whole.
-    rest = " ".join(w.lower().strip(",;:") for w in words[end : end + _LONGEST_TAIL + 1]) + " "
-    for tail, length in _TAILS:
-        if rest.startswith(tail):
-            end += length
-            break
+    following = [w.lower().strip(",;:") for w in words[end : end + _LONGEST_TAIL + 1]]
+    if following and following[0] in _TAILS:
+        rest = " ".join(following) + " "
+        for tail, length in _TAILS[following[0]]:
+            if rest.startswith(tail):
+                end += length
+                break
     return " ".join(words[:end]).rstrip(",;:")
 
 
