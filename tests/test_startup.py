@@ -55,7 +55,7 @@ def test_every_public_name_is_there_and_nothing_else_is_invented() -> None:
          "Comparison", "Difference", "Document", "Edit", "Excerpt", "ExitCode", "Footnote", "InputError",
          "Instruction", "Lineage", "Paragraph", "Source", "UnresError", "ViewOptions", "__version__", "align",
          "amendments_between", "apply_amendments", "check", "compare", "explain_file", "lineage", "parse_amendment_text",
-         "parse_file", "parse_lines", "parse_text", "read_amendment", "read_source"]
+         "parse_file", "parse_files", "parse_lines", "parse_text", "read_amendment", "read_source"]
     )  # fmt: skip
     for name in unres.__all__:
         assert getattr(unres, name) is not None

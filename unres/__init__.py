@@ -48,7 +48,7 @@ if TYPE_CHECKING:
         Paragraph,
         ViewOptions,
     )
-    from unres.parse import explain_file, parse_file, parse_lines, parse_text
+    from unres.parse import explain_file, parse_file, parse_files, parse_lines, parse_text
     from unres.read import Source, read_source
 
 __version__ = "0.1.0"
@@ -87,6 +87,7 @@ _LAZY: dict[str, tuple[str, str]] = {
     },
     "explain_file": ("unres.parse", "explain_file"),
     "parse_file": ("unres.parse", "parse_file"),
+    "parse_files": ("unres.parse", "parse_files"),
     "parse_lines": ("unres.parse", "parse_lines"),
     "parse_text": ("unres.parse", "parse_text"),
     "Source": ("unres.read", "Source"),
@@ -125,6 +126,7 @@ __all__ = [
     "lineage",
     "parse_amendment_text",
     "parse_file",
+    "parse_files",
     "parse_lines",
     "parse_text",
     "read_amendment",
