@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from unres import parse_file, parse_text
 from unres.models import Document
+from unres.parse import parse_lines
+from unres.read import read_source
 
 from conftest import CORPUS, SEEDS
 from layouts import LAYOUTS
@@ -150,6 +152,16 @@ def test_every_word_and_number_of_the_source_is_accounted_for(path: Path) -> Non
     title, the metadata, the closing, or set aside as furniture or metadata."""
     text = path.read_text(encoding="utf-8", errors="replace")
     assert _unaccounted(text, parse_file(path)) == Counter()
+
+
+@pytest.mark.parametrize(
+    "path", sorted((CORPUS / "pdf").glob("*.pdf")) if CORPUS.is_dir() else [], ids=lambda path: path.name
+)
+def test_every_word_the_pdf_reader_hands_over_is_accounted_for(path: Path) -> None:
+    """The same for the official PDFs, from the typed lines the PDF reader makes of them (the page furniture it
+    leaves out by position, running headers and footers, is the reader's to drop)."""
+    source = read_source(path)
+    assert _unaccounted(source.text, parse_lines(list(source.lines), source.name)) == Counter()
 
 
 def test_a_word_cut_short_or_a_reference_that_lost_a_digit_is_unaccounted() -> None:
