@@ -204,3 +204,14 @@ def test_a_text_without_resolution_structure_is_titled_by_its_first_block_only_i
     note = "Note by the Secretary-General\n\nThe Secretary-General has the honour to transmit the report.\n\nIt is late.\n"
     assert parse_text(note).title == "Note by the Secretary-General"
     assert parse_text("The report was transmitted on time.\n\nIt is late.\n").title is None
+
+
+def test_footnote_numbers_pulled_away_in_a_run_are_paired_with_the_texts_in_order() -> None:
+    """pdftotext may print a footnote area's numbers one under the other, then the texts: the first number takes the
+    first text (the last number used to take it, the texts coming out crossed)."""
+    document = parse_text(
+        "The General Assembly,\n\nRecalling its resolution 1/1,1\n\n1. Decides to act.2\n\n____\n\n1\n\n2\n\n3\n\n"
+        "Resolution 1/1.\n\nResolution 2/2.\n"
+    )
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", "Resolution 1/1."), ("2", "Resolution 2/2.")]
+    assert "line 13: footnote number 3 has no text; set aside" in document.warnings  # where the reader found it

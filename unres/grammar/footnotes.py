@@ -277,7 +277,8 @@ def _read_zone(
         mark, index, text = items[position]
         following = items[position + 1] if position + 1 < len(items) else None
         if mark is not None and lines[index].kind is Kind.LONE_NUMBER:
-            if following is not None and following[0] is None:  # a number on its own line, its text next
+            # a number on its own line, its text next; after other numbers waiting for their texts, it waits too
+            if following is not None and following[0] is None and not orphan_numbers:
                 current = _new_footnote(lines, footnotes, mark, following[1], rule)
                 lines[index] = lines[index].retyped(Kind.FOOTNOTE, rule)
                 position += 2
@@ -332,7 +333,7 @@ def _pair_orphans(
         lines[number_index] = lines[number_index].retyped(Kind.FOOTNOTE, "footnote-paired")
     for number, number_index in numbers[len(texts) :]:
         lines[number_index] = lines[number_index].retyped(Kind.FURNITURE, "footnote-number-without-text")
-        warnings.append(f"line {lines[number_index].number}: footnote number {number} has no text; set aside")
+        warnings.append(f"{lines[number_index].origin}: footnote number {number} has no text; set aside")
 
 
 # --- marks in the text ----------------------------------------------------------------------------------

@@ -70,7 +70,8 @@ class Line:
     """One source line, cleaned and classified. Frozen: a pass that reclassifies a line returns a new one
     (`retyped`), so no pass changes what another pass was given."""
 
-    number: int  # 1-based position in the reader's lines (for a text file, its line number)
+    number: int  # 1-based position in the reader's lines (for a text file its line number, unless a form feed between
+    # two pieces of text made one line two)
     raw: str
     text: str
     kind: Kind
@@ -83,6 +84,7 @@ class Line:
     removed: tuple[str, ...] = ()  # inline junk removed from this line
     facts: Mapping[str, str] = field(default_factory=dict)  # metadata found in junk (symbol, job number)
     starred: bool = False  # the line opened with an asterisk and a space: a list marker, or an asterisk footnote
+    origin: str = ""  # where the reader found it, for messages: 'line 12', 'page 3', 'footnote 4'
 
     def retyped(self, kind: Kind, rule: str, **changes: Any) -> Line:
         """This line with another kind, given by `rule`."""
@@ -109,7 +111,8 @@ def clean_line(number: int, source: SourceLine) -> Line:
             facts["symbol"] = found.group(1).strip()
         if found := _ODS_JOB.search(raw):
             facts["job_number"] = found.group(1).strip()
-        return Line(number, raw, "", Kind.JUNK, "document-system", removed=(raw.strip(),), facts=facts)
+        origin = source.origin or f"line {number}"
+        return Line(number, raw, "", Kind.JUNK, "document-system", removed=(raw.strip(),), facts=facts, origin=origin)
     removed: tuple[str, ...] = ()
     if "[" in text and (anchors := _COMMENT_ANCHOR.findall(text)):
         removed = tuple(anchors)
@@ -117,7 +120,12 @@ def clean_line(number: int, source: SourceLine) -> Line:
     if not text.isascii():  # every invisible character is outside ASCII
         text = _INVISIBLE.sub("", text)
     text = text.strip() if _single_spaced_ascii(text) else _SPACES.sub(" ", text).strip()
-    common: dict[str, Any] = {"indent": int(source.indent), "page_break": source.page_break, "removed": removed}
+    common: dict[str, Any] = {
+        "indent": int(source.indent),
+        "page_break": source.page_break,
+        "removed": removed,
+        "origin": source.origin or f"line {number}",
+    }
     if not text:
         return (
             Line(number, raw, "", Kind.JUNK, "document-system", **common)
