@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypedDict, Unpack
 
 from unres.errors import LimitError
 from unres.formats import Format, Revisions
@@ -81,24 +81,27 @@ def parse_file(
     return document
 
 
+class ReadOptions(TypedDict, total=False):
+    """How to read an input file, as `parse_file` takes them."""
+
+    max_bytes: int
+    format: Format | None
+    revisions: Revisions | None
+    limits: Limits | None
+
+
 # Below this many bytes in all, files are parsed one after the other: starting a worker and sending its Document
 # back (pickled: about 15 ms a 1,000 paragraphs each way) costs more than the parse it would run alongside.
 _PARALLEL_FROM_BYTES = 256 * 1024
 
 
 def parse_files(
-    paths: Sequence[str | Path],
-    *,
-    stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    format: Format | None = None,
-    revisions: Revisions | None = None,
-    limits: Limits | None = None,
+    paths: Sequence[str | Path], *, stdin: BinaryIO | None = None, **options: Unpack[ReadOptions]
 ) -> list[Document]:
     """Parse several renderings (arguments as `parse_file`), in the order given. Large ones are parsed side by side
     in worker processes, one a core: the same Documents, sooner. The first file that cannot be read raises, as it
     would one after the other."""
-    parse = partial(parse_file, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
+    parse = partial(parse_file, **options)
     workers = min(len(paths), os.cpu_count() or 1)
     if (
         workers < 2
@@ -120,17 +123,11 @@ def _size(path: str | Path) -> int:
 
 
 def explain_file(
-    path: str | Path,
-    *,
-    stdin: BinaryIO | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    format: Format | None = None,
-    revisions: Revisions | None = None,
-    limits: Limits | None = None,
+    path: str | Path, *, stdin: BinaryIO | None = None, **options: Unpack[ReadOptions]
 ) -> list[LineDecision]:
     """How the parser read each line of one rendering (arguments as `parse_file`): its kind and the rules that
     decided it. For a user asking why a paragraph was cut or joined where it was."""
-    source = read_source(path, stdin=stdin, max_bytes=max_bytes, format=format, revisions=revisions, limits=limits)
+    source = read_source(path, stdin=stdin, **options)
     return explain(read_lines(list(source.lines)))
 
 
