@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 
 from benchmarks.synthetic import edit_document
 from unres import align, parse_file
+from unres.align import normalised_words
 from unres.models import Document, Paragraph
 from unres.redline import new_side, old_side
 
@@ -283,3 +286,9 @@ def test_one_or_two_paragraphs_crossing_parts_are_moves_of_their_own() -> None:
     alignment = align(old, new)
     assert alignment.blocks == []
     assert [(c.kind, c.old, c.new) for c in alignment.changes if c.kind != "unchanged"] == [("moved", ["OP1"], ["PP2"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_the_fast_path_for_ascii_finds_the_words_the_regex_finds(text: str) -> None:
+    assert normalised_words(text) == re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
