@@ -126,16 +126,27 @@ class Unit:
     content: list[str]  # the words that carry meaning: what similarity is measured on
 
 
-def units_of(doc: Document) -> list[Unit]:
-    """The document's top-level paragraphs in reading order, annex paragraphs included."""
+# A paragraph's text -> its key, words and meaningful words (read only once made).
+_Words = dict[str, tuple[str, list[str], list[str]]]
+
+
+def units_of(doc: Document, known: _Words | None = None) -> list[Unit]:
+    """The document's top-level paragraphs in reading order, annex paragraphs included. `known`: the words of texts
+    already seen, shared between the two versions, most of whose paragraphs read the same."""
     parts: list[tuple[Paragraph, str]] = [(p, p.kind) for p in doc.paragraphs]
     parts += [(p, f"annex:{annex.id}") for annex in doc.annexes for p in annex.paragraphs]
-    return [_unit(index, paragraph.id, part, paragraph.full_text()) for index, (paragraph, part) in enumerate(parts)]
+    known = {} if known is None else known
+    return [
+        _unit(index, paragraph.id, part, paragraph.full_text(), known) for index, (paragraph, part) in enumerate(parts)
+    ]
 
 
-def _unit(index: int, unit_id: str, part: str, text: str) -> Unit:
-    words = normalised_words(text)
-    return Unit(index, unit_id, part, text, " ".join(words), words, [w for w in words if w not in _STOPWORDS])
+def _unit(index: int, unit_id: str, part: str, text: str, known: _Words) -> Unit:
+    found = known.get(text)
+    if found is None:
+        words = normalised_words(text)
+        found = known[text] = (" ".join(words), words, [w for w in words if w not in _STOPWORDS])
+    return Unit(index, unit_id, part, text, *found)
 
 
 def normalise(text: str) -> str:
@@ -167,7 +178,8 @@ class _Group:
 def align(old: Document, new: Document, options: AlignOptions | None = None) -> Alignment:
     """Align two versions of a resolution and redline every changed paragraph."""
     options = options or AlignOptions()
-    changes, blocks = _changes(units_of(old), units_of(new), options)
+    known: _Words = {}
+    changes, blocks = _changes(units_of(old, known), units_of(new, known), options)
     counts = Counter(change.kind for change in changes)
     return Alignment(
         old=DocumentRef.of(old),
@@ -235,7 +247,8 @@ def _identical_in_order(old: list[Unit], new: list[Unit]) -> dict[int, int]:
 
 def _footnote_units(doc: Document) -> list[Unit]:
     """Footnote texts as units, so a footnote renumbered by an insertion before it is not a change."""
-    return [_unit(index, f"footnote {f.mark}", "footnotes", f.text) for index, f in enumerate(doc.footnotes)]
+    known: _Words = {}
+    return [_unit(index, f"footnote {f.mark}", "footnotes", f.text, known) for index, f in enumerate(doc.footnotes)]
 
 
 # --- 1. candidates -----------------------------------------------------------------------------------------------
