@@ -779,3 +779,7 @@ def main() -> None:
     except Exception as error:
         typer.echo(f"unres: internal error: {type(error).__name__}: {error} (please report this)", err=True)
         sys.exit(int(ExitCode.TROUBLE))
+    finally:
+        # The interpreter's last collection, on exit, would walk every object of the run again (0.1-0.2 s at 4,000
+        # paragraphs a side) to find the cycles it never made; frozen, they are freed without the walk.
+        gc.freeze()
