@@ -468,8 +468,22 @@ class _Writer:
 
     def _throughout(self) -> None:
         candidates: Counter[tuple[str, str]] = Counter()
+        options = self.alignment.options
+        # The alignment redlined each pair as this does, unless it ignored case or punctuation: its edits serve.
+        redlined = (
+            {}
+            if options.ignore_case or options.ignore_punctuation
+            else {
+                change.old[0]: change.edits
+                for change in self.alignment.changes
+                if len(change.old) == 1 and change.old[0] in self.pairs
+            }
+        )
         for old_id, new_id in self.pairs.items():
-            for edit_pair in _replacements(redline(self.texts[old_id], self.new_by_id[new_id].full_text())):
+            edits = redlined.get(old_id)
+            if edits is None:
+                edits = redline(self.texts[old_id], self.new_by_id[new_id].full_text())
+            for edit_pair in _replacements(edits):
                 candidates[edit_pair] += 1
         if self.title != (self.new.title or ""):
             for edit_pair in _replacements(redline(self.title, self.new.title or "")):
