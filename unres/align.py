@@ -275,19 +275,21 @@ def _candidate_scores(
     Candidates sharing as many pairs are ranked by how near they stand to the same relative place, then by document
     order, never by hash order.
     """
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for unit in old:
-        for shingle in _shingles(unit.content):
-            index[shingle].append(unit.index)
-    limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
-    proposing = {shingle: holders for shingle, holders in index.items() if len(holders) <= limit}
     linked = linked or {}
     taken = set(linked.values())
+    searched = [(unit, _shingles(unit.content)) for unit in new if unit.index not in taken]
+    # Only the word pairs of the paragraphs searched for are indexed (a document mostly unchanged has few).
+    index: dict[tuple[str, ...], list[int]] = {shingle: [] for _, shingles in searched for shingle in shingles}
+    for unit in old:
+        for shingle in _shingles(unit.content):
+            holders = index.get(shingle)
+            if holders is not None:
+                holders.append(unit.index)
+    limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
+    proposing = {shingle: holders for shingle, holders in index.items() if len(holders) <= limit}
     scores: dict[tuple[int, int], float] = {}
-    for unit in new:
-        if unit.index in taken:
-            continue
-        shared = Counter(chain.from_iterable(proposing.get(shingle, ()) for shingle in _shingles(unit.content)))
+    for unit, shingles in searched:
+        shared = Counter(chain.from_iterable(proposing.get(shingle, ()) for shingle in shingles))
         place = unit.index / max(len(new), 1)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], abs(item[0] / len(old) - place), item[0]))
         for old_index, _ in ranked[:_CANDIDATES_PER_PARAGRAPH]:
