@@ -18,6 +18,7 @@ from unres import align, parse_file
 from unres.align import _by_lap, _by_trial, normalised_words
 from unres.models import Document, Paragraph
 from unres.redline import new_side, old_side
+from unres.text import words_in
 
 from conftest import CORPUS, SEEDS
 
@@ -292,6 +293,7 @@ def test_one_or_two_paragraphs_crossing_parts_are_moves_of_their_own() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
 def test_the_fast_path_for_ascii_finds_the_words_the_regex_finds(text: str) -> None:
     assert normalised_words(text) == re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    assert words_in(text) == re.findall(r"\w+", text)
 
 
 @settings(max_examples=300, deadline=None)

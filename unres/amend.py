@@ -43,6 +43,7 @@ from unres.models import (
 )
 from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 from unres.redline import redline
+from unres.text import words_in
 
 __all__ = ["amendments_between", "apply_amendments", "parse_amendment_text", "read_amendment"]
 
@@ -492,7 +493,7 @@ class _Writer:
         if not ordered:
             return
         new_texts = [self.new.title or ""] + [self.new_by_id[new_id].full_text() for new_id in self.pairs.values()]
-        new_words = {word for text in new_texts for word in _WORD_RE.findall(text)}
+        new_words = {word for text in new_texts for word in words_in(text)}
         where = self._words_where()
         for before, after in ordered:
             if self._try_throughout(before, after, where, new_words):
@@ -506,7 +507,7 @@ class _Writer:
         places += [(old_id, self.texts[old_id]) for old_id in self.pairs]
         where: dict[str, dict[str, int]] = {}
         for place, text in places:
-            for word, times in Counter(_WORD_RE.findall(text)).items():
+            for word, times in Counter(words_in(text)).items():
                 where.setdefault(word, {})[place] = times
         return where
 
