@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -493,33 +494,30 @@ class _Writer:
         if not ordered:
             return
         new_texts = [self.new.title or ""] + [self.new_by_id[new_id].full_text() for new_id in self.pairs.values()]
-        new_words = {word for text in new_texts for word in words_in(text)}
-        where = self._words_where()
+        new_words = set(chain.from_iterable(words_in(text) for text in new_texts))
+        counts = self._words_by_part()
         for before, after in ordered:
-            if self._try_throughout(before, after, where, new_words):
-                where = self._words_where()  # the texts changed
+            if self._try_throughout(before, after, counts, new_words):
+                counts = self._words_by_part()  # the texts changed
 
-    def _words_where(self) -> dict[str, dict[str, int]]:
-        """Each word of the title and of the paragraphs kept in place -> {where it stands: how many times}: one pass
-        over the texts, not a search of every text for every candidate word. A candidate is one whole word (a run of
-        word characters), so its whole-word occurrences are exactly the words of a text equal to it."""
-        places = [("title", self.title)] if self.title else []
-        places += [(old_id, self.texts[old_id]) for old_id in self.pairs]
-        where: dict[str, dict[str, int]] = {}
-        for place, text in places:
-            for word, times in Counter(words_in(text)).items():
-                where.setdefault(word, {})[place] = times
-        return where
+    def _words_by_part(self) -> dict[str, Counter[str]]:
+        """How many times each word stands in the title and in each part's paragraphs kept in place: one count over
+        the texts, not a search of every text for every candidate word. A candidate is one whole word (a run of word
+        characters), so its whole-word occurrences are exactly the words of a text equal to it."""
+        texts: dict[str, list[str]] = {"title": [self.title]} if self.title else {}
+        for old_id in self.pairs:
+            texts.setdefault(self.old_refs[old_id].part, []).append(self.texts[old_id])
+        return {part: Counter(chain.from_iterable(map(words_in, members))) for part, members in texts.items()}
 
-    def _try_throughout(self, before: str, after: str, where: dict[str, dict[str, int]], new_words: set[str]) -> bool:
+    def _try_throughout(self, before: str, after: str, counts: dict[str, Counter[str]], new_words: set[str]) -> bool:
         """Write 'Replace “before” with “after” in …' when the old texts have the word at least twice and the new
         ones never; True when written (and the texts changed)."""
-        counts = where.get(before, {})
-        if sum(counts.values()) < _THROUGHOUT_MIN or before in new_words:
+        found = {part: words[before] for part, words in counts.items() if words[before]}
+        if sum(found.values()) < _THROUGHOUT_MIN or before in new_words:
             return False
         pattern = re.compile(rf"(?<!\w){re.escape(before)}(?!\w)")
         scope = sorted(
-            {"title" if place == "title" else self.old_refs[place].part for place, count in counts.items() if count},
+            found,
             key=lambda part: ("title", *_PARTS).index(part) if part in ("title", *_PARTS) else 9,
         )
         if any(part not in ("title", *_PARTS) for part in scope):
