@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.synthetic import edit_document
 from unres import align, parse_file
+from unres.align import _by_lap, _by_trial, normalised_words
 from unres.models import Document, Paragraph
 from unres.redline import new_side, old_side
+from unres.text import words_in
 
 from conftest import CORPUS, SEEDS
 
@@ -283,3 +287,25 @@ def test_one_or_two_paragraphs_crossing_parts_are_moves_of_their_own() -> None:
     alignment = align(old, new)
     assert alignment.blocks == []
     assert [(c.kind, c.old, c.new) for c in alignment.changes if c.kind != "unchanged"] == [("moved", ["OP1"], ["PP2"])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_the_fast_path_for_ascii_finds_the_words_the_regex_finds(text: str) -> None:
+    assert normalised_words(text) == re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    assert words_in(text) == re.findall(r"\w+", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.tuples(st.integers(0, 4), st.integers(0, 4)),
+        st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0]) | st.floats(0, 1),
+        min_size=1,
+    )
+)
+def test_a_small_component_solved_by_trial_gets_the_links_lap_gives(costs: dict[tuple[int, int], float]) -> None:
+    old_nodes, new_nodes = sorted({i for i, _ in costs}), sorted({j for _, j in costs})
+    tried = _by_trial(costs, old_nodes)
+    assume(tried is not None)  # a tie is left to lap
+    assert list(tried.items()) == list(_by_lap(costs, old_nodes, new_nodes).items())

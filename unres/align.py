@@ -14,7 +14,6 @@ Renumbering is not a change: paragraphs are compared by text, never by number.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from unres.models import (
     Paragraph,
 )
 from unres.redline import redline
+from unres.text import words_in
 
 # Each constant below has its reason and, where benchmarks/REPORT.md's sweep measures it, the figure that chose it
 # (precision, recall, F1 and move recall over 186 synthetic cases; the sweep is flat where the cases do not reach a
@@ -52,7 +52,6 @@ _EXACT_COMPONENT = 1500
 # Word-level similarity costs the product of the two lengths; past this (two paragraphs of 2,000 words) it is
 # bounded (see `_in_order`). No paragraph of a real resolution comes near.
 _EXACT_CELLS = 2000 * 2000
-_WORD = re.compile(r"\w+", re.UNICODE)
 # Words too common to say two paragraphs are about the same thing; similarity ignores them, so that paragraphs
 # sharing only a boilerplate opening and grammar ("Encourages Member States to … the … of …") are not linked.
 _STOPWORDS = frozenset(
@@ -126,23 +125,37 @@ class Unit:
     content: list[str]  # the words that carry meaning: what similarity is measured on
 
 
-def units_of(doc: Document) -> list[Unit]:
-    """The document's top-level paragraphs in reading order, annex paragraphs included."""
+# A paragraph's text -> its key, words and meaningful words (read only once made).
+_Words = dict[str, tuple[str, list[str], list[str]]]
+
+
+def units_of(doc: Document, known: _Words | None = None) -> list[Unit]:
+    """The document's top-level paragraphs in reading order, annex paragraphs included. `known`: the words of texts
+    already seen, shared between the two versions, most of whose paragraphs read the same."""
     parts: list[tuple[Paragraph, str]] = [(p, p.kind) for p in doc.paragraphs]
     parts += [(p, f"annex:{annex.id}") for annex in doc.annexes for p in annex.paragraphs]
-    return [_unit(index, paragraph.id, part, paragraph.full_text()) for index, (paragraph, part) in enumerate(parts)]
+    known = {} if known is None else known
+    return [
+        _unit(index, paragraph.id, part, paragraph.full_text(), known) for index, (paragraph, part) in enumerate(parts)
+    ]
 
 
-def _unit(index: int, unit_id: str, part: str, text: str) -> Unit:
-    key = normalise(text)
-    words = key.split()
-    return Unit(index, unit_id, part, text, key, words, [w for w in words if w not in _STOPWORDS])
+def _unit(index: int, unit_id: str, part: str, text: str, known: _Words) -> Unit:
+    found = known.get(text)
+    if found is None:
+        words = normalised_words(text)
+        found = known[text] = (" ".join(words), words, [w for w in words if w not in _STOPWORDS])
+    return Unit(index, unit_id, part, text, *found)
 
 
 def normalise(text: str) -> str:
     """Case, punctuation and spacing folded away: what similarity is measured on."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_WORD.findall(text))
+    return " ".join(normalised_words(text))
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of `normalise(text)`. NFKC leaves ASCII text (most paragraphs) as it is, and casefold is lower."""
+    return words_in(text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass
@@ -157,7 +170,8 @@ class _Group:
 def align(old: Document, new: Document, options: AlignOptions | None = None) -> Alignment:
     """Align two versions of a resolution and redline every changed paragraph."""
     options = options or AlignOptions()
-    changes, blocks = _changes(units_of(old), units_of(new), options)
+    known: _Words = {}
+    changes, blocks = _changes(units_of(old, known), units_of(new, known), options)
     counts = Counter(change.kind for change in changes)
     return Alignment(
         old=DocumentRef.of(old),
@@ -184,7 +198,7 @@ def _title_change(old: str | None, new: str | None, options: AlignOptions) -> Ch
     edits = _redline(old, new, options)
     if all(edit.op == "equal" for edit in edits):
         return None
-    score = similarity(normalise(old).split(), normalise(new).split())
+    score = similarity(normalised_words(old), normalised_words(new))
     return Change(kind="modified", old=["title"], new=["title"], similarity=round(score, 4), reworded=True, edits=edits)
 
 
@@ -225,7 +239,8 @@ def _identical_in_order(old: list[Unit], new: list[Unit]) -> dict[int, int]:
 
 def _footnote_units(doc: Document) -> list[Unit]:
     """Footnote texts as units, so a footnote renumbered by an insertion before it is not a change."""
-    return [_unit(index, f"footnote {f.mark}", "footnotes", f.text) for index, f in enumerate(doc.footnotes)]
+    known: _Words = {}
+    return [_unit(index, f"footnote {f.mark}", "footnotes", f.text, known) for index, f in enumerate(doc.footnotes)]
 
 
 # --- 1. candidates -----------------------------------------------------------------------------------------------
@@ -252,19 +267,21 @@ def _candidate_scores(
     Candidates sharing as many pairs are ranked by how near they stand to the same relative place, then by document
     order, never by hash order.
     """
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for unit in old:
-        for shingle in _shingles(unit.content):
-            index[shingle].append(unit.index)
-    limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
-    proposing = {shingle: holders for shingle, holders in index.items() if len(holders) <= limit}
     linked = linked or {}
     taken = set(linked.values())
+    searched = [(unit, _shingles(unit.content)) for unit in new if unit.index not in taken]
+    # Only the word pairs of the paragraphs searched for are indexed (a document mostly unchanged has few).
+    index: dict[tuple[str, ...], list[int]] = {shingle: [] for _, shingles in searched for shingle in shingles}
+    for unit in old:
+        for shingle in _shingles(unit.content):
+            holders = index.get(shingle)
+            if holders is not None:
+                holders.append(unit.index)
+    limit = max(_COMMON_FLOOR, min(int(_COMMON_SHARE * max(len(old), len(new))), _COMMON_CAP))
+    proposing = {shingle: holders for shingle, holders in index.items() if len(holders) <= limit}
     scores: dict[tuple[int, int], float] = {}
-    for unit in new:
-        if unit.index in taken:
-            continue
-        shared = Counter(chain.from_iterable(proposing.get(shingle, ()) for shingle in _shingles(unit.content)))
+    for unit, shingles in searched:
+        shared = Counter(chain.from_iterable(proposing.get(shingle, ()) for shingle in shingles))
         place = unit.index / max(len(new), 1)
         ranked = sorted(shared.items(), key=lambda item: (-item[1], abs(item[0] / len(old) - place), item[0]))
         for old_index, _ in ranked[:_CANDIDATES_PER_PARAGRAPH]:
@@ -317,21 +334,74 @@ def _optimal(
     edges: dict[tuple[int, int], float], old_nodes: list[int], new_nodes: list[int], n_old: int, n_new: int
 ) -> dict[int, int]:
     """The assignment that maximises the summed similarity of one component (its own edges only)."""
+    if len(old_nodes) == 1 and len(new_nodes) == 1:
+        return {old_nodes[0]: new_nodes[0]}
+    # Ties (repeated boilerplate) go to the partner at the same relative place in its document.
+    costs = {
+        (old_index, new_index): 1.0 - score + 1e-6 * abs(old_index / max(n_old, 1) - new_index / max(n_new, 1))
+        for (old_index, new_index), score in edges.items()
+    }
+    tried = _by_trial(costs, old_nodes)
+    return tried if tried is not None else _by_lap(costs, old_nodes, new_nodes)
+
+
+def _by_lap(costs: dict[tuple[int, int], float], old_nodes: list[int], new_nodes: list[int]) -> dict[int, int]:
+    """The links of least total cost, by Jonker-Volgenant (`lap`)."""
     import lap
     import numpy as np
 
-    if len(old_nodes) == 1 and len(new_nodes) == 1:
-        return {old_nodes[0]: new_nodes[0]}
     unlinked = 2.0  # dearer than any link (cost of a link: 1 - similarity, at most 1)
     cost = np.full((len(old_nodes), len(new_nodes)), unlinked)
     old_pos = {node: i for i, node in enumerate(old_nodes)}
     new_pos = {node: j for j, node in enumerate(new_nodes)}
-    for (old_index, new_index), score in edges.items():
-        # Ties (repeated boilerplate) go to the partner at the same relative place in its document.
-        drift = abs(old_index / max(n_old, 1) - new_index / max(n_new, 1))
-        cost[old_pos[old_index], new_pos[new_index]] = 1.0 - score + 1e-6 * drift
+    for (old_index, new_index), link_cost in costs.items():
+        cost[old_pos[old_index], new_pos[new_index]] = link_cost
+    # cost_limit 1.5: a paragraph left unlinked costs 0.75, so any link (cost at most 1) beats leaving both alone.
     _, rows, _ = lap.lapjv(cost, extend_cost=True, cost_limit=1.5)
     return {old_nodes[i]: new_nodes[j] for i, j in enumerate(rows) if j >= 0 and cost[i, j] < unlinked}
+
+
+# A component with at most this many ways to link it is solved by trying each: nearly all are a few paragraphs (at
+# 4,000 a side, 6 of 155 have more than one link to choose from, the largest 3 x 3), and `lap` needs numpy, whose
+# import costs 0.1 s. Two ways within _TIE of each other are a tie, left to `lap` so that its choice stays the rule.
+_TRIALS = 2000
+_TIE = 1e-9
+
+
+def _by_trial(costs: dict[tuple[int, int], float], old_nodes: list[int]) -> dict[int, int] | None:
+    """The links of least total cost (what `lap` finds: each link its cost, each paragraph left unlinked 0.75),
+    found by trying every way to link the component when there are few and one is best; None otherwise."""
+    partners: dict[int, list[tuple[int, float]]] = {node: [] for node in old_nodes}
+    for (old_index, new_index), cost in costs.items():
+        partners[old_index].append((new_index, cost))
+    ways = 1
+    for links in partners.values():
+        ways *= len(links) + 1
+        if ways > _TRIALS:
+            return None
+    # Every paragraph costs 0.75 unlinked, so a way's total is a constant plus, for each link, its cost less 1.5.
+    best: list[tuple[float, dict[int, int]]] = []
+
+    def extend(at: int, taken: set[int], chosen: dict[int, int], total: float) -> None:
+        if at == len(old_nodes):
+            best.append((total, dict(chosen)))
+            best.sort(key=lambda item: item[0])
+            del best[2:]
+            return
+        extend(at + 1, taken, chosen, total)
+        node = old_nodes[at]
+        for new_index, cost in partners[node]:
+            if new_index not in taken:
+                taken.add(new_index)
+                chosen[node] = new_index
+                extend(at + 1, taken, chosen, total + cost - 1.5)
+                del chosen[node]
+                taken.discard(new_index)
+
+    extend(0, set(), {}, 0.0)
+    if len(best) > 1 and best[1][0] - best[0][0] < _TIE:
+        return None
+    return best[0][1]
 
 
 def _best_first(edges: dict[tuple[int, int], float]) -> dict[int, int]:

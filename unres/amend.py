@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,7 +44,7 @@ from unres.models import (
 )
 from unres.read import DEFAULT_MAX_BYTES, Limits, read_source
 from unres.redline import redline
-from unres.text import fold_typography
+from unres.text import fold_typography, words_in
 
 __all__ = ["amendments_between", "apply_amendments", "parse_amendment_text", "read_amendment"]
 
@@ -300,10 +301,15 @@ def _fold(text: str) -> tuple[str, list[int]]:
 
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     """Every [start, end) of `quote` in `text` as whole words, typography folded."""
+    return _find_folded(_fold(text), quote)
+
+
+def _find_folded(folded: tuple[str, list[int]], quote: str) -> list[tuple[int, int]]:
+    """`find_quote` in a text already folded by `_fold` (a text searched for many quotes is folded once)."""
     needle = _fold(quote)[0].strip()
     if not needle:
         return []
-    haystack, positions = _fold(text)
+    haystack, positions = folded
     spans = []
     start = haystack.find(needle)
     while start >= 0:
@@ -419,6 +425,7 @@ class _Writer:
                 if old_ref and new_ref and old_ref.part == new_ref.part:
                     self.pairs[change.old[0]] = change.new[0]
         self.texts = {p.id: p.full_text() for p in old.all_paragraphs()}
+        self.old_parts = dict(_parts_of(old))
         self.title = old.title or ""
         self.out: list[Instruction] = []
 
@@ -426,7 +433,7 @@ class _Writer:
         self._throughout()
         self._title()
         inserts = self._insertion_runs()
-        for part, members in _parts_of(self.old):
+        for part, members in self.old_parts.items():
             self._emit_run(inserts.pop((part, None), []), part, None)
             deleted: list[_Ref] = []
             for paragraph in members:
@@ -449,34 +456,58 @@ class _Writer:
 
     def _throughout(self) -> None:
         candidates: Counter[tuple[str, str]] = Counter()
+        options = self.alignment.options
+        # The alignment redlined each pair as this does, unless it ignored case or punctuation: its edits serve.
+        redlined = (
+            {}
+            if options.ignore_case or options.ignore_punctuation
+            else {
+                change.old[0]: change.edits
+                for change in self.alignment.changes
+                if len(change.old) == 1 and change.old[0] in self.pairs
+            }
+        )
         for old_id, new_id in self.pairs.items():
-            for edit_pair in _replacements(redline(self.texts[old_id], self.new_by_id[new_id].full_text())):
+            edits = redlined.get(old_id)
+            if edits is None:
+                edits = redline(self.texts[old_id], self.new_by_id[new_id].full_text())
+            for edit_pair in _replacements(edits):
                 candidates[edit_pair] += 1
         if self.title != (self.new.title or ""):
             for edit_pair in _replacements(redline(self.title, self.new.title or "")):
                 candidates[edit_pair] += 1
+        ordered = [pair for pair, _ in sorted(candidates.items(), key=lambda item: -item[1]) if _distinctive(pair[0])]
+        if not ordered:
+            return
         new_texts = [self.new.title or ""] + [self.new_by_id[new_id].full_text() for new_id in self.pairs.values()]
-        for (before, after), _ in sorted(candidates.items(), key=lambda item: -item[1]):
-            self._try_throughout(before, after, new_texts)
+        new_words = set(chain.from_iterable(words_in(text) for text in new_texts))
+        counts = self._words_by_part()
+        for before, after in ordered:
+            if self._try_throughout(before, after, counts, new_words):
+                counts = self._words_by_part()  # the texts changed
 
-    def _try_throughout(self, before: str, after: str, new_texts: list[str]) -> None:
-        if not _distinctive(before):
-            return
+    def _words_by_part(self) -> dict[str, Counter[str]]:
+        """How many times each word stands in the title and in each part's paragraphs kept in place: one count over
+        the texts, not a search of every text for every candidate word. A candidate is one whole word (a run of word
+        characters), so its whole-word occurrences are exactly the words of a text equal to it."""
+        texts: dict[str, list[str]] = {"title": [self.title]} if self.title else {}
+        for old_id in self.pairs:
+            texts.setdefault(self.old_refs[old_id].part, []).append(self.texts[old_id])
+        return {part: Counter(chain.from_iterable(map(words_in, members))) for part, members in texts.items()}
+
+    def _try_throughout(self, before: str, after: str, counts: dict[str, Counter[str]], new_words: set[str]) -> bool:
+        """Write 'Replace “before” with “after” in …' when the old texts have the word at least twice and the new
+        ones never; True when written (and the texts changed)."""
+        found = {part: words[before] for part, words in counts.items() if words[before]}
+        if sum(found.values()) < _THROUGHOUT_MIN or before in new_words:
+            return False
         pattern = re.compile(rf"(?<!\w){re.escape(before)}(?!\w)")
-        places = [("title", self.title)] if self.title else []
-        places += [(old_id, self.texts[old_id]) for old_id in self.pairs]
-        # A substring test first: the pattern runs only on the few texts that hold the words at all.
-        counts = {place: len(pattern.findall(text)) if before in text else 0 for place, text in places}
-        if sum(counts.values()) < _THROUGHOUT_MIN:
-            return
-        if any(before in text and pattern.search(text) for text in new_texts):
-            return
         scope = sorted(
-            {"title" if place == "title" else self.old_refs[place].part for place, count in counts.items() if count},
+            found,
             key=lambda part: ("title", *_PARTS).index(part) if part in ("title", *_PARTS) else 9,
         )
         if any(part not in ("title", *_PARTS) for part in scope):
-            return
+            return False
         names = {
             "title": "the title",
             "preambular": "the preambular paragraphs",
@@ -495,6 +526,7 @@ class _Writer:
         for old_id, text in self.texts.items():
             if self.old_refs[old_id].part in scope:
                 self.texts[old_id] = pattern.sub(after, text)
+        return True
 
     # -- the title
 
@@ -587,9 +619,10 @@ class _Writer:
         self, before: str, deleted: str, inserted: str, after: str, others: list[str], name: str, target: str
     ) -> None:
         whole = before + deleted + after
+        folded = [_fold(text) for text in [whole, *others]]  # once: a quote grows a word at a time until unique
 
         def unique(quote: str) -> bool:
-            return sum(len(find_quote(text, quote)) for text in [whole, *others]) == 1
+            return sum(len(_find_folded(text, quote)) for text in folded) == 1
 
         left, right = _CONTEXT_TOKEN.findall(before), _CONTEXT_TOKEN.findall(after)
         if deleted.strip():
@@ -657,7 +690,7 @@ class _Writer:
             "s" if count > 1 else ""
         )
         texts = [p.full_text() for p in run]
-        old_members = dict(_parts_of(self.old)).get(part, [])
+        old_members = self.old_parts.get(part, [])
         if anchor is not None:
             ref = self.old_refs[anchor]
             self._add(

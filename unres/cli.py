@@ -6,6 +6,7 @@ and `unres --version` start fast.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -791,8 +792,16 @@ def _printable(text: str) -> str:
     return visible(text)
 
 
+# Allocations between two collections of the youngest generation; see `main`.
+_GC_THRESHOLD = 100_000
+
+
 def main() -> None:
     """Console-script entry point."""
+    # One run builds hundreds of thousands of objects that live until it ends (paragraphs, tokens, models) and
+    # almost no cyclic garbage; the default threshold (a collection every 700 allocations) spent 0.37 s of the 2.5 s
+    # of `unres diff` on 4,000 paragraphs a side walking them. A process-wide setting: the CLI's, not the library's.
+    gc.set_threshold(_GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
         app()
     except KeyboardInterrupt:
@@ -801,3 +810,7 @@ def main() -> None:
     except Exception as error:
         typer.echo(f"unres: internal error: {type(error).__name__}: {error} (please report this)", err=True)
         sys.exit(int(ExitCode.TROUBLE))
+    finally:
+        # The interpreter's last collection, on exit, would walk every object of the run again (0.1-0.2 s at 4,000
+        # paragraphs a side) to find the cycles it never made; frozen, they are freed without the walk.
+        gc.freeze()
