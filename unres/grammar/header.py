@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
-
 from unres.grammar.lines import Kind, Line, front_matter_text, job_number, plain, symbol_of_line
 from unres.grammar.vocabulary import DATE, STATE_NAMES_WITH_AND
 from unres.models import Metadata
@@ -114,6 +112,8 @@ def _read_front_matter(lines: list[Line], header: Header) -> None:
     source = front_matter_text(lines)
     if not source:
         return
+    import yaml  # only a cleaned rendering has front matter: most runs never pay for the import
+
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError:
