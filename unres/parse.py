@@ -20,6 +20,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -107,6 +108,7 @@ def parse_files(
         workers < 2
         or any(str(path) == STDIN_NAME for path in paths)  # standard input is the parent's to read
         or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1  # forking a process that runs threads can leave a lock held in the child
         or sum(_size(path) for path in paths) < _PARALLEL_FROM_BYTES
     ):
         return [parse(path, stdin=stdin) for path in paths]
