@@ -18,6 +18,7 @@ from diff_match_patch import diff_match_patch
 
 from unres.models import Edit
 from unres.text import fold_typography as fold_rendering_choices
+from unres.text import words_in
 
 # A reference is one token, so a new session's symbols read as whole replacements ('GC(68)/RES/8' → 'GC(69)/RES/7',
 # not '68'→'69' and '8'→'7'): document symbols and resolution numbers ('A/C.3/61/L.7/Rev.1', 'C-25/DEC.9', '75/240',
@@ -35,7 +36,6 @@ _EDIT_COST = 4
 # diff-match-patch is exact (no timeout, so output is deterministic) and pure Python: past this many tokens a side
 # (no real paragraph has them) the diff falls back to clauses, then to whole texts, to finish in bounded time.
 _MAX_TOKENS = 3000
-_WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[^,;:.!?]+(?:[,;:.!?]+\s*|$)|[,;:.!?]+\s*")
 
 
@@ -153,7 +153,7 @@ def _merge_across_spaces(edits: list[Edit]) -> list[Edit]:
             and result[-1][0].op == "equal"
             and result[-1][0].new_text is None
             and "\n" not in result[-1][0].text  # never across a sub-paragraph's start
-            and len(_WORD.findall(result[-1][0].text)) <= _ABSORBED_WORDS
+            and len(words_in(result[-1][0].text)) <= _ABSORBED_WORDS
         ):
             gap = result.pop()[0].text
             before = result.pop()

@@ -59,7 +59,7 @@ _STYLE_OF: dict[str, Style] = {MARK_OPEN: "superscript", ITALIC_OPEN: "italic"}
 def encode_spans(line: SourceLine) -> str:
     """The line's text with its footnote marks (superscript digits) and italics in in-band form; other styles (bold,
     a raised 'th') are plain text to the parser."""
-    text = line.text.translate(_NO_SENTINELS) if _has_sentinels(line.text) else line.text
+    text = without_sentinels(line.text)
     if not line.spans:
         return text
     inserts: list[tuple[int, int, str]] = []  # (offset, order, sentinel): closers before openers at one offset
@@ -99,5 +99,10 @@ def decode_spans(encoded: str) -> tuple[str, tuple[Span, ...]]:
     return "".join(text), tuple(sorted(spans, key=lambda span: (span.start, span.end)))
 
 
+def without_sentinels(text: str) -> str:
+    """Text with the in-band style characters taken out: italics unwrapped, marks kept as their digits."""
+    return text.translate(_NO_SENTINELS) if _has_sentinels(text) else text
+
+
 def _has_sentinels(text: str) -> bool:
-    return MARK_OPEN in text or MARK_CLOSE in text or ITALIC_OPEN in text or ITALIC_CLOSE in text
+    return MARK_OPEN in text or MARK_CLOSE in text or ITALIC_OPEN in text or ITALIC_CLOSE in text  # most have none

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from unres.formats.lines import SourceLine, Span, Style
-from unres.formats.text import SUPERSCRIPT_DIGITS
+from unres.formats.text import SUPERSCRIPT_DIGITS, SUPERSCRIPT_TO_DIGIT
 
 # Control characters are not text: layout ones (tab, line and page breaks inside a piece) are spaces, the others go,
 # the in-band style characters among them (lines.py): a document holding them would forge marks and italics.
@@ -22,7 +22,6 @@ _CONTROLS: dict[int, str | None] = {
 
 # A superscript digit (¹, ⁶) is a raised digit as a glyph: the digit in a superscript span, as the text reader has it.
 _SUPERSCRIPT_RUN = re.compile(f"([{SUPERSCRIPT_DIGITS}]+)")
-_SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 
 class StyledLine:
@@ -37,7 +36,7 @@ class StyledLine:
         if not text.isascii() and _SUPERSCRIPT_RUN.search(text):
             for index, part in enumerate(_SUPERSCRIPT_RUN.split(text)):
                 raised = ("superscript",) if index % 2 else ()
-                self._add(part.translate(_SUPERSCRIPT_TO_DIGIT), *styles, *raised)
+                self._add(part.translate(SUPERSCRIPT_TO_DIGIT), *styles, *raised)
         else:
             self._add(text, *styles)
         return self

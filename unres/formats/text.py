@@ -18,7 +18,7 @@ import re
 from unres.formats.lines import ITALIC_CLOSE, ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, SourceLine, decode_spans
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 _LATEX_SPAN = re.compile(r"\$([^$]*\^\{[^$]*)\$")
 _LATEX_SUPERSCRIPT = re.compile(r"\^\{+\^?\{?(\d{1,3})\}*\\?\}?")
@@ -81,7 +81,7 @@ def read_line(raw: str, *, page: int = 1, page_break: bool = False, origin: str 
     if "[^" in text:
         text = _MD_FOOTNOTE_REF.sub(lambda m: _mark(m.group(1)), text)
     if not text.isascii():  # superscript digits are outside ASCII
-        text = _SUPERSCRIPT_RUN.sub(lambda m: _mark(m.group(0).translate(_SUPERSCRIPT_TO_DIGIT)), text)
+        text = _SUPERSCRIPT_RUN.sub(lambda m: _mark(m.group(0).translate(SUPERSCRIPT_TO_DIGIT)), text)
     if "**" in text:
         text = _BOLD.sub(r"\1", text)
     if "*" in text:

@@ -1,8 +1,8 @@
-"""First parsing pass: split a rendering into lines, clean each line, and name the page furniture.
+"""First parsing pass: a reader's typed lines become parser lines, cleaned, with the page furniture named.
 
-A line keeps its source number so that everything set aside can be reported. Cleaning turns every rendering's
-markup into one form: footnote marks (superscripts, `[^4]`, LaTeX `$^{4}$`) become MARK sentinels, italics
-(`*Urges*`) become ITALIC sentinels, list dashes, tabs and document-system junk go.
+A line keeps its number so that everything set aside can be reported. Its footnote marks and italics (the reader's
+spans) are put in in-band form (unres/formats/lines.py); document-system junk, invisible characters and runs of
+spaces go; LINE_RULES name what a line is by its own content. Later passes here: front matter, running headers.
 """
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from unres.formats.lines import ITALIC_CLOSE, ITALIC_OPEN, MARK_CLOSE, MARK_OPEN, SENTINELS, SourceLine, encode_spans
-
-# Footnote marks and italics travel through the parser in in-band form (see unres/formats/lines.py).
-_NO_SENTINELS = dict.fromkeys(map(ord, SENTINELS))
+from unres.formats.lines import MARK_CLOSE, MARK_OPEN, SourceLine, encode_spans, without_sentinels
 
 # A UN document symbol: A/RES/58/137, E/RES/2006/27, A/C.3/61/L.7/Rev.1, CTOC/COP/2010/17, S/PRST/2013/2.
 SYMBOL = (
@@ -240,11 +237,8 @@ def front_matter_text(lines: list[Line]) -> str:
     return "\n".join(body[1:-1])
 
 
-def plain(text: str) -> str:
-    """Text without sentinels: italics unwrapped, marks kept as their digits."""
-    if MARK_OPEN in text or MARK_CLOSE in text or ITALIC_OPEN in text or ITALIC_CLOSE in text:  # most have none
-        return text.translate(_NO_SENTINELS)
-    return text
+# Text without sentinels: italics unwrapped, marks kept as their digits.
+plain = without_sentinels
 
 
 def strip_marks(text: str) -> str:
