@@ -34,7 +34,6 @@ _PAGE_OF = re.compile(r"^(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}$|^Page\s+\d{1,
 _SEPARATOR = re.compile(r"^(?:_{3,}|-{3,}|={5,}|(?:\*\s*){3,})$")
 _LONE_NUMBER = re.compile(r"^\d{1,3}$")
 
-_ODS = re.compile(r"<<ODS[^>]*>>")
 _ODS_SYMBOL = re.compile(r"<<ODS DOC SYMBOL\d>>([^<]+)<<ODS DOC SYMBOL\d>>")
 _ODS_JOB = re.compile(r"<<ODS JOB NO>>([^<]+)<<ODS JOB NO>>")
 _COMMENT_ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")
