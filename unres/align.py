@@ -14,6 +14,7 @@ Renumbering is not a change: paragraphs are compared by text, never by number.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
@@ -33,7 +34,7 @@ from unres.models import (
     Paragraph,
 )
 from unres.redline import redline
-from unres.text import fold_compatibility, words_in
+from unres.text import words_in
 
 # Each constant below has its reason and, where benchmarks/REPORT.md's sweep measures it, the figure that chose it
 # (precision, recall, F1 and move recall over 186 synthetic cases; the sweep is flat where the cases do not reach a
@@ -153,9 +154,9 @@ def normalise(text: str) -> str:
 
 
 def normalised_words(text: str) -> list[str]:
-    """The words of `normalise(text)`, compatibility forms folded as every stage folds them (unres/text.py); that
-    leaves ASCII text (most paragraphs) as it is, and casefold is lower."""
-    return words_in(text.lower() if text.isascii() else fold_compatibility(text).casefold())
+    r"""The words of `normalise(text)`. NFKC leaves ASCII text (most paragraphs) as it is, and casefold is lower. (Not
+    text.fold_compatibility: that also drops soft hyphens, which here split a word as they do in the regex \w+.)"""
+    return words_in(text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold())
 
 
 @dataclass
